@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TestSmells.Analyzers.Model;
+
+namespace TestSmells.Analyzers.Infrastructure;
+
+/// <summary>
+/// Base of every TestSmells analyzer: skips generated code, runs concurrently, builds (or reuses)
+/// the per-compilation <see cref="TestCodeModel"/> and registers nothing at all when the
+/// compilation references no test framework.
+/// </summary>
+public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>True for the rules about production code (they run where no test framework is referenced).</summary>
+    private protected virtual bool AnalyzesProductionCode => false;
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = TestCodeModel.For(start.Compilation);
+            if (model.HasTestFramework == AnalyzesProductionCode)
+            {
+                return;
+            }
+
+            Register(start, model);
+        });
+    }
+
+    /// <summary>Registers the rule's actions; called once per compilation that the rule applies to.</summary>
+    private protected abstract void Register(CompilationStartAnalysisContext context, TestCodeModel model);
+}

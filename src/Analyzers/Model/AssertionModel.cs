@@ -1,0 +1,346 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>What a call proves about the code under test.</summary>
+[Flags]
+internal enum AssertionKind
+{
+    None = 0,
+
+    /// <summary>An assertion on an outcome (a value, a state, a thrown exception, a snapshot).</summary>
+    Outcome = 1,
+
+    /// <summary>A verification of an interaction with a test double.</summary>
+    Interaction = 2,
+}
+
+/// <summary>
+/// The assertion and verification model shared by every rule that asks "does this test assert?".
+/// Framework types are resolved once per compilation; the "this helper asserts" analysis of methods
+/// of the same compilation is transitive, cycle-safe and memoized per compilation.
+/// </summary>
+internal sealed class AssertionModel
+{
+    private readonly TestCodeModel _model;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _assertTypes;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _tunitAssert;
+    private readonly INamedTypeSymbol? _expectedExceptionAttribute;
+    private readonly ConcurrentDictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+    private readonly Scope _defaultScope;
+
+    public AssertionModel(TestCodeModel model)
+    {
+        _model = model;
+        var compilation = model.Compilation;
+        _assertTypes = TypeLookup.FindAll(
+            compilation,
+            "Xunit.Assert",
+            "NUnit.Framework.Assert",
+            "NUnit.Framework.Legacy.ClassicAssert",
+            "NUnit.Framework.CollectionAssert",
+            "NUnit.Framework.StringAssert",
+            "NUnit.Framework.FileAssert",
+            "NUnit.Framework.DirectoryAssert",
+            "NUnit.Framework.Legacy.CollectionAssert",
+            "NUnit.Framework.Legacy.StringAssert",
+            "NUnit.Framework.Legacy.FileAssert",
+            "NUnit.Framework.Legacy.DirectoryAssert",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.CollectionAssert",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert",
+            "NFluent.Check");
+        _tunitAssert = TypeLookup.FindAll(compilation, "TUnit.Assertions.Assert");
+        _expectedExceptionAttribute = TypeLookup.Find(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.ExpectedExceptionAttribute");
+        _defaultScope = new Scope(this, UserAssertionMethods.Empty);
+    }
+
+    /// <summary>The view of the model for one file, honouring that file's <c>test_smells.assertion_methods</c>.</summary>
+    public Scope For(AnalyzerOptions options, SyntaxTree tree)
+    {
+        var raw = SmellOptions.Get(options, tree, SmellOptions.AssertionMethodsKey);
+        return string.IsNullOrWhiteSpace(raw)
+            ? _defaultScope
+            : _scopes.GetOrAdd(raw!, value => new Scope(this, UserAssertionMethods.Parse(value)));
+    }
+
+    /// <summary>The model without user configuration.</summary>
+    public Scope Default => _defaultScope;
+
+    /// <summary>True when the method carries MSTest's <c>[ExpectedException]</c> (or a subclass of it).</summary>
+    public bool HasExpectedException(IMethodSymbol method)
+    {
+        if (_expectedExceptionAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in method.GetAttributes())
+        {
+            for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, _expectedExceptionAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Classifies a call by the library it belongs to, ignoring user configuration and helpers.</summary>
+    private AssertionKind ClassifyLibraryCall(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return AssertionKind.None;
+        }
+
+        if (_assertTypes.Contains(type.OriginalDefinition))
+        {
+            return AssertionKind.Outcome;
+        }
+
+        if (!_tunitAssert.IsEmpty && _tunitAssert.Contains(type.OriginalDefinition))
+        {
+            // A TUnit assertion only runs when the chain it starts is awaited.
+            return IsAwaitedChain(invocation) ? AssertionKind.Outcome : AssertionKind.None;
+        }
+
+        var assembly = method.ContainingAssembly?.Name;
+        switch (assembly)
+        {
+            case "FluentAssertions":
+            case "AwesomeAssertions":
+                // x.Should() only starts the chain; the instance methods of the assertion objects assert.
+                return !method.IsStatic && method.Name != "Should" ? AssertionKind.Outcome : AssertionKind.None;
+            case "Shouldly":
+                return method.Name.StartsWith("Should", StringComparison.Ordinal) || type.Name == "Should"
+                    ? AssertionKind.Outcome
+                    : AssertionKind.None;
+            case "Moq":
+                return method.Name.StartsWith("Verify", StringComparison.Ordinal) ? AssertionKind.Interaction : AssertionKind.None;
+            case "NSubstitute":
+                return IsNSubstituteVerification(method) ? AssertionKind.Interaction : AssertionKind.None;
+            case "FakeItEasy":
+                return method.Name.StartsWith("MustHaveHappened", StringComparison.Ordinal)
+                    || method.Name.StartsWith("MustNotHaveHappened", StringComparison.Ordinal)
+                    ? AssertionKind.Interaction
+                    : AssertionKind.None;
+        }
+
+        // Snapshot testing: Verify(...) of VerifyXunit, VerifyNUnit, VerifyMSTest, VerifyTUnit, VerifyTests.
+        if (method.Name.StartsWith("Verify", StringComparison.Ordinal)
+            && type.ContainingNamespace?.Name is { } ns
+            && ns.StartsWith("Verify", StringComparison.Ordinal)
+            && assembly is not null && assembly.StartsWith("Verify", StringComparison.Ordinal))
+        {
+            return AssertionKind.Outcome;
+        }
+
+        return AssertionKind.None;
+    }
+
+    private static bool IsNSubstituteVerification(IMethodSymbol method)
+        => method.Name is "Received" or "ReceivedWithAnyArgs" or "DidNotReceive" or "DidNotReceiveWithAnyArgs"
+            || (method.Name == "InOrder" && method.ContainingType.Name == "Received");
+
+    private static bool IsAwaitedChain(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAwaitOperation:
+                    return true;
+                case IInvocationOperation:
+                case IPropertyReferenceOperation:
+                case IConversionOperation:
+                case IArgumentOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAssertionMethodAttribute(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "AssertionMethodAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The model as seen from files that share one value of <c>test_smells.assertion_methods</c>; holds
+    /// the memo of "does this helper assert" for that configuration.
+    /// </summary>
+    internal sealed class Scope
+    {
+        private readonly AssertionModel _owner;
+        private readonly UserAssertionMethods _userMethods;
+        private readonly ConcurrentDictionary<IMethodSymbol, AssertionKind> _helperMemo = new(SymbolEqualityComparer.Default);
+
+        public Scope(AssertionModel owner, UserAssertionMethods userMethods)
+        {
+            _owner = owner;
+            _userMethods = userMethods;
+        }
+
+        /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
+        public AssertionKind Classify(IInvocationOperation invocation)
+        {
+            var direct = ClassifyDirect(invocation);
+            if (direct != AssertionKind.None)
+            {
+                return direct;
+            }
+
+            var target = invocation.TargetMethod.OriginalDefinition;
+            return IsSourceMethodOfCompilation(target) ? HelperKind(target) : AssertionKind.None;
+        }
+
+        /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
+        public AssertionKind AssertionsIn(IOperation operation)
+        {
+            var kind = AssertionKind.None;
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                switch (descendant)
+                {
+                    case IInvocationOperation invocation:
+                        kind |= Classify(invocation);
+                        break;
+                    case IThrowOperation { Exception: not null }:
+                        kind |= AssertionKind.Outcome;
+                        break;
+                }
+            }
+
+            return kind;
+        }
+
+        private AssertionKind ClassifyDirect(IInvocationOperation invocation)
+        {
+            var kind = _owner.ClassifyLibraryCall(invocation);
+            if (kind != AssertionKind.None)
+            {
+                return kind;
+            }
+
+            var method = invocation.TargetMethod;
+            return _userMethods.Matches(method) || _userMethods.Matches(method.OriginalDefinition) || HasAssertionMethodAttribute(method.OriginalDefinition)
+                ? AssertionKind.Outcome
+                : AssertionKind.None;
+        }
+
+        private bool IsSourceMethodOfCompilation(IMethodSymbol method)
+            => !method.Locations.IsEmpty && method.Locations[0].IsInSource
+            && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _owner._model.Compilation.Assembly);
+
+        /// <summary>Memoized, cycle-safe: what the helper (or anything it calls in this compilation) asserts.</summary>
+        private AssertionKind HelperKind(IMethodSymbol method)
+        {
+            if (_helperMemo.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var inProgress = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            return Compute(method, inProgress, out _);
+        }
+
+        private AssertionKind Compute(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, out bool cutByCycle)
+        {
+            cutByCycle = false;
+            if (_helperMemo.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            if (!inProgress.Add(method))
+            {
+                // Already being analyzed further up: contributes nothing here, and the caller's answer is
+                // provisional (it is not memoized unless it is already conclusive).
+                cutByCycle = true;
+                return AssertionKind.None;
+            }
+
+            var kind = AssertionKind.None;
+            foreach (var body in OperationBodies(method))
+            {
+                foreach (var descendant in body.DescendantsAndSelf())
+                {
+                    if (descendant is IThrowOperation { Exception: not null })
+                    {
+                        kind |= AssertionKind.Outcome;
+                    }
+                    else if (descendant is IInvocationOperation invocation)
+                    {
+                        var direct = ClassifyDirect(invocation);
+                        if (direct == AssertionKind.None)
+                        {
+                            var target = invocation.TargetMethod.OriginalDefinition;
+                            if (IsSourceMethodOfCompilation(target))
+                            {
+                                direct = Compute(target, inProgress, out var cut);
+                                cutByCycle |= cut;
+                            }
+                        }
+
+                        kind |= direct;
+                    }
+                }
+            }
+
+            inProgress.Remove(method);
+            var conclusive = kind == (AssertionKind.Outcome | AssertionKind.Interaction);
+            if (!cutByCycle || conclusive)
+            {
+                _helperMemo.TryAdd(method, kind);
+            }
+
+            return kind;
+        }
+
+        private IEnumerable<IOperation> OperationBodies(IMethodSymbol method)
+        {
+            var compilation = _owner._model.Compilation;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(CancellationToken.None);
+                if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Helpers of the same compilation are analyzed on demand and memoized per compilation.
+                var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+                var operation = semanticModel.GetOperation(syntax);
+                if (operation is not null)
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+}

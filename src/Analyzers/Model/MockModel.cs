@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>The mocking library a test double comes from.</summary>
+internal enum MockLibrary
+{
+    None,
+    Moq,
+    NSubstitute,
+    FakeItEasy,
+    MockQueryable,
+}
+
+/// <summary>A test double creation found in code: the library and the type(s) it doubles.</summary>
+internal readonly struct MockCreation
+{
+    public MockCreation(MockLibrary library, ImmutableArray<ITypeSymbol> mockedTypes)
+    {
+        Library = library;
+        MockedTypes = mockedTypes;
+    }
+
+    public MockLibrary Library { get; }
+
+    public ImmutableArray<ITypeSymbol> MockedTypes { get; }
+
+    public bool IsMock => Library != MockLibrary.None;
+}
+
+/// <summary>
+/// The mock-creation entry points of Moq (<c>new Mock&lt;T&gt;</c>, <c>Mock.Of&lt;T&gt;</c>,
+/// <c>MockRepository.Create&lt;T&gt;</c>), NSubstitute (<c>Substitute.For</c>, <c>ForPartsOf</c>,
+/// <c>ForTypeForwardingTo</c>), FakeItEasy (<c>A.Fake&lt;T&gt;</c>, <c>new Fake&lt;T&gt;</c>,
+/// <c>A.CollectionOfFake&lt;T&gt;</c>) and MockQueryable (<c>BuildMock</c>, <c>BuildMockDbSet</c>).
+/// </summary>
+internal sealed class MockModel
+{
+    private readonly ImmutableHashSet<INamedTypeSymbol> _mockOfT;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _moqStatic;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _moqRepository;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _substitute;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _fakeItEasyA;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _fakeOfT;
+
+    public MockModel(Compilation compilation)
+    {
+        _mockOfT = TypeLookup.FindAll(compilation, "Moq.Mock`1");
+        _moqStatic = TypeLookup.FindAll(compilation, "Moq.Mock");
+        _moqRepository = TypeLookup.FindAll(compilation, "Moq.MockRepository", "Moq.MockFactory");
+        _substitute = TypeLookup.FindAll(compilation, "NSubstitute.Substitute");
+        _fakeItEasyA = TypeLookup.FindAll(compilation, "FakeItEasy.A");
+        _fakeOfT = TypeLookup.FindAll(compilation, "FakeItEasy.Fake`1");
+        HasMockingLibrary = !(_mockOfT.IsEmpty && _substitute.IsEmpty && _fakeItEasyA.IsEmpty && _fakeOfT.IsEmpty);
+    }
+
+    /// <summary>False when the compilation references none of the supported mocking libraries.</summary>
+    public bool HasMockingLibrary { get; }
+
+    /// <summary>Recognises a test double creation; returns a value whose <see cref="MockCreation.IsMock"/> is false otherwise.</summary>
+    public MockCreation Recognize(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation { Type: INamedTypeSymbol created } when created.IsGenericType:
+                if (_mockOfT.Contains(created.OriginalDefinition))
+                {
+                    return new MockCreation(MockLibrary.Moq, created.TypeArguments);
+                }
+
+                if (_fakeOfT.Contains(created.OriginalDefinition))
+                {
+                    return new MockCreation(MockLibrary.FakeItEasy, created.TypeArguments);
+                }
+
+                break;
+
+            case IInvocationOperation invocation:
+                return RecognizeInvocation(invocation.TargetMethod);
+        }
+
+        return default;
+    }
+
+    private MockCreation RecognizeInvocation(IMethodSymbol method)
+    {
+        if (method.TypeArguments.IsEmpty)
+        {
+            return default;
+        }
+
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return default;
+        }
+
+        switch (method.Name)
+        {
+            case "Of" when _moqStatic.Contains(type):
+            case "Create" when _moqRepository.Contains(type):
+                return new MockCreation(MockLibrary.Moq, method.TypeArguments);
+            case "For" or "ForPartsOf" or "ForTypeForwardingTo" when _substitute.Contains(type):
+                return new MockCreation(MockLibrary.NSubstitute, method.TypeArguments);
+            case "Fake" or "CollectionOfFake" when _fakeItEasyA.Contains(type):
+                return new MockCreation(MockLibrary.FakeItEasy, method.TypeArguments);
+            case "BuildMock" or "BuildMockDbSet"
+                when method.ContainingAssembly?.Name.StartsWith("MockQueryable", StringComparison.Ordinal) == true:
+                return new MockCreation(MockLibrary.MockQueryable, method.TypeArguments);
+        }
+
+        return default;
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>The <c>.editorconfig</c> options of the package (keys start with <c>test_smells.</c>).</summary>
+internal static class SmellOptions
+{
+    public const string AssertionMethodsKey = "test_smells.assertion_methods";
+
+    /// <summary>Reads a raw option value for the file that contains <paramref name="tree"/>.</summary>
+    public static string? Get(AnalyzerOptions options, SyntaxTree tree, string key)
+        => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) ? value : null;
+}
+
+/// <summary>
+/// The user's own assertion methods from <c>test_smells.assertion_methods</c>: a <c>|</c>-separated
+/// list of method names (<c>ShouldMatchSnapshot</c>), type-qualified names (<c>OrderAsserts.HasTotal</c>,
+/// with or without namespace) and documentation IDs (<c>M:Acme.Checks.Ensure(System.Boolean)</c>).
+/// </summary>
+internal sealed class UserAssertionMethods
+{
+    public static readonly UserAssertionMethods Empty = new(ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
+
+    private readonly ImmutableHashSet<string> _names;
+    private readonly ImmutableHashSet<string> _qualifiedNames;
+    private readonly ImmutableHashSet<string> _documentationIds;
+
+    private UserAssertionMethods(ImmutableHashSet<string> names, ImmutableHashSet<string> qualifiedNames, ImmutableHashSet<string> documentationIds)
+    {
+        _names = names;
+        _qualifiedNames = qualifiedNames;
+        _documentationIds = documentationIds;
+    }
+
+    public bool IsEmpty => _names.IsEmpty && _qualifiedNames.IsEmpty && _documentationIds.IsEmpty;
+
+    /// <summary>Parses the option value (callers cache the result per compilation).</summary>
+    public static UserAssertionMethods Parse(string value)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var qualified = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var docIds = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split('|'))
+        {
+            var entry = part.Trim();
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+
+            if (entry.StartsWith("M:", StringComparison.Ordinal))
+            {
+                docIds.Add(entry);
+            }
+            else if (entry.IndexOf('.') >= 0)
+            {
+                qualified.Add(entry);
+            }
+            else
+            {
+                names.Add(entry);
+            }
+        }
+
+        return new UserAssertionMethods(names.ToImmutable(), qualified.ToImmutable(), docIds.ToImmutable());
+    }
+
+    public bool Matches(IMethodSymbol method)
+    {
+        if (IsEmpty)
+        {
+            return false;
+        }
+
+        if (_names.Contains(method.Name))
+        {
+            return true;
+        }
+
+        if (!_qualifiedNames.IsEmpty && method.ContainingType is { } type)
+        {
+            if (_qualifiedNames.Contains(type.Name + "." + method.Name)
+                || _qualifiedNames.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name))
+            {
+                return true;
+            }
+        }
+
+        return !_documentationIds.IsEmpty && method.GetDocumentationCommentId() is { } id && _documentationIds.Contains(id);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>
+/// What is test code in one compilation: the test frameworks it references, which methods are
+/// tests, which types are test classes. Built once per compilation and shared by every rule; every
+/// answer is memoized for the lifetime of the compilation (never across compilations).
+/// </summary>
+internal sealed class TestCodeModel
+{
+    private static readonly ConditionalWeakTable<Compilation, TestCodeModel> Cache = new();
+
+    private readonly ImmutableHashSet<INamedTypeSymbol> _testMethodAttributes;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _testMethodAttributeInterfaces;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _testClassAttributes;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isTestAttribute = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _isTestMethod = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isTestClass = new(SymbolEqualityComparer.Default);
+    private ImmutableHashSet<INamedTypeSymbol>? _baseTypesOfTestClasses;
+    private AssertionModel? _assertions;
+    private MockModel? _mocks;
+
+    private TestCodeModel(Compilation compilation)
+    {
+        Compilation = compilation;
+        _testMethodAttributes = TypeLookup.FindAll(compilation, FrameworkNames.TestMethodAttributes);
+        _testMethodAttributeInterfaces = TypeLookup.FindAll(compilation, FrameworkNames.TestMethodAttributeInterfaces);
+        _testClassAttributes = TypeLookup.FindAll(compilation, FrameworkNames.TestClassAttributes);
+
+        var frameworks = TestFramework.None;
+        if (HasType(compilation, FrameworkNames.XunitV2Marker) && HasType(compilation, "Xunit.FactAttribute"))
+        {
+            frameworks |= TestFramework.XunitV2;
+        }
+
+        if (HasType(compilation, FrameworkNames.XunitV3Marker))
+        {
+            frameworks |= TestFramework.XunitV3;
+        }
+
+        if (HasType(compilation, FrameworkNames.NUnitMarker))
+        {
+            frameworks |= TestFramework.NUnit;
+        }
+
+        if (HasType(compilation, FrameworkNames.MSTestMarker))
+        {
+            frameworks |= TestFramework.MSTest;
+        }
+
+        if (HasType(compilation, FrameworkNames.TUnitMarker))
+        {
+            frameworks |= TestFramework.TUnit;
+        }
+
+        Frameworks = frameworks;
+        HasTestFramework = !_testMethodAttributes.IsEmpty || !_testMethodAttributeInterfaces.IsEmpty;
+    }
+
+    /// <summary>The model of <paramref name="compilation"/>, built on first use.</summary>
+    public static TestCodeModel For(Compilation compilation) => Cache.GetValue(compilation, static c => new TestCodeModel(c));
+
+    public Compilation Compilation { get; }
+
+    /// <summary>The frameworks referenced by the compilation.</summary>
+    public TestFramework Frameworks { get; }
+
+    /// <summary>False for production code: no test framework is referenced at all.</summary>
+    public bool HasTestFramework { get; }
+
+    /// <summary>The assertion and verification model (resolved on first use).</summary>
+    public AssertionModel Assertions => LazyInitializer.EnsureInitialized(ref _assertions, () => new AssertionModel(this))!;
+
+    /// <summary>The mock-creation model (resolved on first use).</summary>
+    public MockModel Mocks => LazyInitializer.EnsureInitialized(ref _mocks, () => new MockModel(Compilation))!;
+
+    /// <summary>True when <paramref name="method"/> carries a test attribute of a supported framework.</summary>
+    public bool IsTestMethod(IMethodSymbol? method)
+    {
+        if (method is null || !HasTestFramework || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        return _isTestMethod.GetOrAdd(method, ComputeIsTestMethod);
+    }
+
+    private bool ComputeIsTestMethod(IMethodSymbol method)
+    {
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && IsTestAttribute(attributeClass))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsTestAttribute(INamedTypeSymbol attributeClass)
+        => _isTestAttribute.GetOrAdd(attributeClass, type =>
+            TypeLookup.IsOrInheritsFrom(type, _testMethodAttributes)
+            || TypeLookup.IsOrInheritsFrom(type, _testMethodAttributeInterfaces));
+
+    /// <summary>True when <paramref name="type"/> declares or inherits a test method, or carries a test-class attribute.</summary>
+    public bool IsTestClass(INamedTypeSymbol? type)
+    {
+        if (type is null || !HasTestFramework || type.TypeKind != TypeKind.Class)
+        {
+            return false;
+        }
+
+        return _isTestClass.GetOrAdd(type, ComputeIsTestClass);
+    }
+
+    private bool ComputeIsTestClass(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (TypeLookup.IsOrInheritsFrom(attribute.AttributeClass, _testClassAttributes))
+            {
+                return true;
+            }
+        }
+
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol method && IsTestMethod(method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when code in <paramref name="member"/> is test code: the member is a test method, or its
+    /// type is a test class or a base class of one (helpers, constructors, setup and teardown).
+    /// Nested types are not included: they are most often fakes whose behaviour is the input of a test.
+    /// </summary>
+    public bool IsTestCode(ISymbol? member)
+    {
+        if (member is null || !HasTestFramework)
+        {
+            return false;
+        }
+
+        if (member is IMethodSymbol method)
+        {
+            if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+            {
+                return IsTestCode(method.ContainingSymbol);
+            }
+
+            if (IsTestMethod(method))
+            {
+                return true;
+            }
+        }
+
+        var type = member as INamedTypeSymbol ?? member.ContainingType;
+        return type is not null && (IsTestClass(type) || IsBaseOfTestClass(type));
+    }
+
+    /// <summary>The test method that lexically contains <paramref name="member"/>, if any.</summary>
+    public IMethodSymbol? ContainingTestMethod(ISymbol? member)
+    {
+        for (var current = member; current is IMethodSymbol method; current = method.ContainingSymbol)
+        {
+            if (IsTestMethod(method))
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsBaseOfTestClass(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsSealed || type.IsStatic
+            || !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, Compilation.Assembly))
+        {
+            return false;
+        }
+
+        var bases = LazyInitializer.EnsureInitialized(ref _baseTypesOfTestClasses, ComputeBaseTypesOfTestClasses)!;
+        return bases.Contains(type.OriginalDefinition);
+    }
+
+    private ImmutableHashSet<INamedTypeSymbol> ComputeBaseTypesOfTestClasses()
+    {
+        // One walk over the compilation's own types, done at most once and only when a rule meets a
+        // candidate outside a test class.
+        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var stack = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
+        stack.Push(Compilation.Assembly.GlobalNamespace);
+        while (stack.Count > 0)
+        {
+            var container = stack.Pop();
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    stack.Push(nested);
+                }
+
+                if (member is INamedTypeSymbol type && IsTestClass(type))
+                {
+                    for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+                    {
+                        builder.Add(baseType.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static bool HasType(Compilation compilation, string metadataName)
+        => !compilation.GetTypesByMetadataName(metadataName).IsEmpty;
+}

@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+
+namespace TestSmells.Analyzers;
+
+/// <summary>
+/// The one catalog of diagnostic descriptors. IDs, titles, categories and default severities
+/// follow the rule catalog; the help link of every rule is built from its ID.
+/// </summary>
+internal static class Rules
+{
+    public const string RepositoryUrl = "https://github.com/testsmells/TestSmells.Analyzers";
+
+    public static class Categories
+    {
+        public const string Time = "Time";
+        public const string TestDoubles = "TestDoubles";
+        public const string Assertions = "Assertions";
+        public const string Isolation = "Isolation";
+        public const string Hygiene = "Hygiene";
+    }
+
+    public static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/rules/{id}.md";
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string category,
+        DiagnosticSeverity severity,
+        string description,
+        bool isEnabledByDefault = true)
+        => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLink(id));
+
+    public static readonly DiagnosticDescriptor TST1001 = Create(
+        "TST1001",
+        "Do not use Thread.Sleep in tests",
+        "Thread.Sleep({0}) makes the test wait a fixed time; wait for the condition the test expects instead",
+        Categories.Time,
+        DiagnosticSeverity.Warning,
+        "A fixed sleep is either too short on a loaded build agent (the test flakes) or longer than needed everywhere else (the suite crawls). Wait until the expected condition holds, with a timeout, or advance a fake clock.");
+
+    public static readonly DiagnosticDescriptor TST1002 = Create(
+        "TST1002",
+        "Do not wait a fixed time with Task.Delay in tests",
+        "Task.Delay({0}) makes the test wait a fixed time; wait for the condition the test expects instead",
+        Categories.Time,
+        DiagnosticSeverity.Warning,
+        "Awaiting a fixed delay is the asynchronous form of Thread.Sleep: too short on a busy machine, too long everywhere else. Poll for the expected condition with a timeout, or advance a fake clock.");
+}

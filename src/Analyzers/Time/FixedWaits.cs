@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TestSmells.Analyzers.Time;
+
+/// <summary>What TST1001 and TST1002 share: when a wait is a fixed wait in the test's own flow.</summary>
+internal static class FixedWaits
+{
+    /// <summary>
+    /// True when <paramref name="wait"/> runs in the test's own flow: not inside a loop (a loop that
+    /// waits and re-checks is polling), not inside a lambda or anonymous method (a delay handed to
+    /// <c>Task.Run</c>, a mock callback or a fake is the input of the test, and a lambda converted to
+    /// an expression tree is never executed).
+    /// </summary>
+    public static bool IsInTestFlow(IOperation wait)
+    {
+        for (var current = wait.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ILoopOperation:
+                case IAnonymousFunctionOperation:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True for a duration that is not a fixed wait: zero (a yield) or infinite (a wait that only
+    /// cancellation ends), given as a constant, <c>TimeSpan.Zero</c>, <c>Timeout.InfiniteTimeSpan</c>
+    /// or <c>TimeSpan.FromX(0)</c>.
+    /// </summary>
+    public static bool IsZeroOrInfinite(IOperation? duration)
+    {
+        while (duration is IConversionOperation conversion)
+        {
+            duration = conversion.Operand;
+        }
+
+        if (duration is null)
+        {
+            return false;
+        }
+
+        if (duration.ConstantValue is { HasValue: true, Value: var value })
+        {
+            return value is int i && i <= 0;
+        }
+
+        switch (duration)
+        {
+            case IFieldReferenceOperation { Field: { Name: "Zero" or "InfiniteTimeSpan" } field }
+                when field.ContainingType?.Name is "TimeSpan" or "Timeout":
+                return true;
+            case IInvocationOperation { TargetMethod: { ContainingType.Name: "TimeSpan" } method } invocation
+                when method.Name.StartsWith("From", System.StringComparison.Ordinal)
+                    && invocation.Arguments.Length == 1
+                    && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var fromValue }:
+                return fromValue is int fi ? fi == 0 : fromValue is double fd ? fd == 0 : fromValue is long fl && fl == 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>The duration argument as written, for messages (<c>500</c>, <c>TimeSpan.FromSeconds(1)</c>).</summary>
+    public static string DurationText(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 } && argument.Value.Syntax is { } syntax)
+            {
+                return syntax.ToString();
+            }
+        }
+
+        return string.Empty;
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace TestSmells.Analyzers.Tests.Infrastructure;
+
+/// <summary>A test framework (and major version) that test sources are compiled against.</summary>
+public enum Flavor
+{
+    XunitV2,
+    XunitV3,
+    NUnit3,
+    NUnit4,
+    MSTest3,
+    MSTest4,
+    TUnit,
+}
+
+/// <summary>Libraries that a test source may use on top of its framework.</summary>
+[Flags]
+public enum Libs
+{
+    None = 0,
+    Moq = 1,
+    NSubstitute = 2,
+    FakeItEasy = 4,
+    FluentAssertions = 8,
+    AwesomeAssertions = 16,
+    Shouldly = 32,
+}
+
+/// <summary>Reference assemblies per flavour: .NET 8 plus the real NuGet packages of the framework.</summary>
+public static class References
+{
+    public static readonly ReferenceAssemblies Net = new ReferenceAssemblies(
+        "net8.0",
+        Packages.Package("Microsoft.NETCore.App.Ref", "NetCoreAppRefVersion"),
+        System.IO.Path.Combine("ref", "net8.0"));
+
+    public static ReferenceAssemblies For(Flavor? flavor, Libs libs = Libs.None)
+    {
+        var packages = new List<PackageIdentity>();
+        switch (flavor)
+        {
+            case Flavor.XunitV2:
+                packages.Add(Packages.Package("xunit.extensibility.core", "XunitV2Version"));
+                packages.Add(Packages.Package("xunit.assert", "XunitV2Version"));
+                packages.Add(Packages.Package("xunit.abstractions", "XunitAbstractionsVersion"));
+                break;
+            case Flavor.XunitV3:
+                packages.Add(Packages.Package("xunit.v3.extensibility.core", "XunitV3Version"));
+                packages.Add(Packages.Package("xunit.v3.assert", "XunitV3Version"));
+                break;
+            case Flavor.NUnit3:
+                packages.Add(Packages.Package("NUnit", "NUnit3Version"));
+                break;
+            case Flavor.NUnit4:
+                packages.Add(Packages.Package("NUnit", "NUnit4Version"));
+                break;
+            case Flavor.MSTest3:
+                packages.Add(Packages.Package("MSTest.TestFramework", "MSTest3Version"));
+                break;
+            case Flavor.MSTest4:
+                packages.Add(Packages.Package("MSTest.TestFramework", "MSTest4Version"));
+                break;
+            case Flavor.TUnit:
+                packages.Add(Packages.Package("TUnit.Core", "TUnitVersion"));
+                packages.Add(Packages.Package("TUnit.Assertions", "TUnitVersion"));
+                break;
+        }
+
+        if (libs.HasFlag(Libs.Moq)) packages.Add(Packages.Package("Moq", "MoqVersion"));
+        if (libs.HasFlag(Libs.NSubstitute)) packages.Add(Packages.Package("NSubstitute", "NSubstituteVersion"));
+        if (libs.HasFlag(Libs.FakeItEasy)) packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
+        if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
+        if (libs.HasFlag(Libs.AwesomeAssertions)) packages.Add(Packages.Package("AwesomeAssertions", "AwesomeAssertionsVersion"));
+        if (libs.HasFlag(Libs.Shouldly)) packages.Add(Packages.Package("Shouldly", "ShouldlyVersion"));
+
+        return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
+    }
+}
