@@ -3,10 +3,11 @@ using Microsoft.CodeAnalysis;
 namespace TestSmells.Analyzers;
 
 /// <summary>
-/// The one catalog of diagnostic descriptors. IDs, titles, categories and default severities
+/// The catalog of diagnostic descriptors, one partial file per category (Time/Rules.Time.cs, ...).
+/// IDs, titles, categories and default severities
 /// follow the rule catalog; the help link of every rule is built from its ID.
 /// </summary>
-internal static class Rules
+internal static partial class Rules
 {
     public const string RepositoryUrl = "https://github.com/testsmells/TestSmells.Analyzers";
 
@@ -21,7 +22,7 @@ internal static class Rules
 
     public static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/rules/{id}.md";
 
-    private static DiagnosticDescriptor Create(
+    internal static DiagnosticDescriptor Create(
         string id,
         string title,
         string messageFormat,
@@ -30,20 +31,4 @@ internal static class Rules
         string description,
         bool isEnabledByDefault = true)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLink(id));
-
-    public static readonly DiagnosticDescriptor TST1001 = Create(
-        "TST1001",
-        "Do not use Thread.Sleep in tests",
-        "Thread.Sleep({0}) makes the test wait a fixed time; wait for the condition the test expects instead",
-        Categories.Time,
-        DiagnosticSeverity.Warning,
-        "A fixed sleep is either too short on a loaded build agent (the test flakes) or longer than needed everywhere else (the suite crawls). Wait until the expected condition holds, with a timeout, or advance a fake clock.");
-
-    public static readonly DiagnosticDescriptor TST1002 = Create(
-        "TST1002",
-        "Do not wait a fixed time with Task.Delay in tests",
-        "Task.Delay({0}) makes the test wait a fixed time; wait for the condition the test expects instead",
-        Categories.Time,
-        DiagnosticSeverity.Warning,
-        "Awaiting a fixed delay is the asynchronous form of Thread.Sleep: too short on a busy machine, too long everywhere else. Poll for the expected condition with a timeout, or advance a fake clock.");
 }

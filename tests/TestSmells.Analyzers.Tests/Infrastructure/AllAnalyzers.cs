@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using TestSmells.Analyzers.Infrastructure;
+
+namespace TestSmells.Analyzers.Tests.Infrastructure;
+
+/// <summary>Every analyzer the package ships, found by reflection, and ways to run them all at once.</summary>
+public static class AllAnalyzers
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Instances = typeof(TestSmellsAnalyzer).Assembly
+        .GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors => Instances
+        .SelectMany(a => a.SupportedDiagnostics)
+        .GroupBy(d => d.Id)
+        .Select(g => g.First())
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToImmutableArray();
+
+    /// <summary>Compiles <paramref name="sources"/> against the flavour's real packages.</summary>
+    public static async Task<CSharpCompilation> CompileAsync(Flavor? flavor, Libs libs, params string[] sources)
+    {
+        var references = await References.For(flavor, libs).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(
+            s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/0/Test{i}.cs"));
+        return CSharpCompilation.Create(
+            "TestProject",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>
+    /// Runs every analyzer over <paramref name="compilation"/>; returns our diagnostics, and throws
+    /// if any analyzer threw (AD0001) so that a crash can never pass for silence.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, string? editorConfig = null)
+    {
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider(editorConfig)),
+            onAnalyzerException: (exception, analyzer, diagnostic) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add($"{analyzer.GetType().Name}: {exception}");
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = compilation.WithAnalyzers(Instances, options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        if (exceptions.Count > 0)
+        {
+            throw new InvalidOperationException("An analyzer threw:\n" + string.Join("\n", exceptions));
+        }
+
+        var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        if (crashes.Count > 0)
+        {
+            throw new InvalidOperationException("AD0001:\n" + string.Join("\n", crashes));
+        }
+
+        return diagnostics.Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal)).ToImmutableArray();
+    }
+
+    /// <summary>Asserts that <paramref name="source"/> compiles and that no TestSmells analyzer reports on it.</summary>
+    public static async Task AssertCleanAsync(string source, Flavor? flavor, Libs libs = Libs.None, string? editorConfig = null)
+    {
+        var compilation = await CompileAsync(flavor, libs, source);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The code does not compile:\n" + string.Join("\n", errors));
+        var ours = await RunAsync(compilation, editorConfig);
+        Assert.True(ours.IsEmpty, "TestSmells still reports:\n" + string.Join("\n", ours));
+    }
+
+    /// <summary>An options provider that applies one <c>.editorconfig</c> section (key = value lines) to every file.</summary>
+    private sealed class TestConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly DictionaryOptions _options;
+
+        public TestConfigOptionsProvider(string? editorConfig)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in (editorConfig ?? string.Empty).Split('\n'))
+            {
+                var separator = line.IndexOf('=');
+                if (separator > 0)
+                {
+                    values[line[..separator].Trim()] = line[(separator + 1)..].Trim();
+                }
+            }
+
+            _options = new DictionaryOptions(values);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class DictionaryOptions : AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> _values;
+
+            public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                if (_values.TryGetValue(key, out var found))
+                {
+                    value = found;
+                    return true;
+                }
+
+                value = string.Empty;
+                return false;
+            }
+        }
+    }
+}
