@@ -12,6 +12,7 @@ public static class Verify<TAnalyzer>
 {
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
+    [AssertionMethod]
     public static Task AnalyzerAsync(string source, Flavor? flavor, Libs libs = Libs.None, string? editorConfig = null, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
