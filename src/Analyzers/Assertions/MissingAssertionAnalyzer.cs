@@ -100,8 +100,14 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
     /// at its word. Precision first: an unknown helper with such a name most likely asserts.
     /// </summary>
     private static bool HasAssertionName(IMethodSymbol method)
-        => StartsWithWord(method.Name, "Assert") || StartsWithWord(method.Name, "Verify")
-            || StartsWithWord(method.Name, "Should") || StartsWithWord(method.Name, "Expect");
+        => (StartsWithWord(method.Name, "Assert") || StartsWithWord(method.Name, "Verify")
+                || StartsWithWord(method.Name, "Should") || StartsWithWord(method.Name, "Expect"))
+            && !IsLibraryTheModelKnows(method.ContainingAssembly?.Name);
+
+    /// <summary>The model classifies these libraries exactly (FluentAssertions' bare <c>Should()</c> asserts nothing).</summary>
+    private static bool IsLibraryTheModelKnows(string? assembly)
+        => assembly is "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "Moq" or "NSubstitute" or "FakeItEasy"
+            or "TUnit.Assertions" or "TUnit.Core";
 
     private static bool StartsWithWord(string name, string prefix)
         => name.StartsWith(prefix, StringComparison.Ordinal)

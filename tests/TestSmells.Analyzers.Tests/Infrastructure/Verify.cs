@@ -28,4 +28,8 @@ public static class Verify<TAnalyzer>
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
+
+    /// <summary>Runs a test the caller has set up itself (several projects, extra files).</summary>
+    [AssertionMethod]
+    public static Task RunAsync(CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test) => test.RunAsync();
 }
