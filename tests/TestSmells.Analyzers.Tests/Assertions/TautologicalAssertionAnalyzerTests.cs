@@ -73,6 +73,7 @@ public class TautologicalAssertionAnalyzerTests
         { Flavor.XunitV2, "{|TST3002:Assert.Same(order, order)|};" },
         { Flavor.XunitV3, "{|TST3002:Assert.Equal(_order.Total, _order.Total)|};" },
         { Flavor.XunitV3, "{|TST3002:Assert.Equal(42, 42)|};" },
+        { Flavor.XunitV3, "{|TST3002:Assert.Equal(_order.Total, this._order.Total)|};" },
         { Flavor.NUnit3, "{|TST3002:Assert.AreEqual(total, total)|};" },
         { Flavor.NUnit3, "{|TST3002:Assert.That(total, Is.EqualTo(total))|};" },
         { Flavor.NUnit4, "{|TST3002:ClassicAssert.AreEqual(order.Total, order.Total)|};" },
