@@ -79,6 +79,7 @@ public sealed class PackagedConsumer : IAsyncLifetime
             if (ExtractedPackage is not null)
             {
                 TryDelete(ExtractedPackage);
+                TryDeleteIfEmpty(Path.GetDirectoryName(ExtractedPackage)!);
             }
         }
 
@@ -205,6 +206,24 @@ public sealed class PackagedConsumer : IAsyncLifetime
     private static string UniqueVersion(string productVersion)
         => productVersion + (productVersion.Contains('-', StringComparison.Ordinal) ? "." : "-")
             + "e2e-" + Guid.NewGuid().ToString("N")[..12];
+
+    private static void TryDeleteIfEmpty(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            // Another run extracted a version meanwhile: its folder stays.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     private static void TryDelete(string folder)
     {
