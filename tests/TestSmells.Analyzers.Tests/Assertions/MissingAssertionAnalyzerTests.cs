@@ -243,6 +243,7 @@ public class MissingAssertionAnalyzerTests
     [InlineData("using Moq;", Libs.Moq, "var orders = new Mock<IOrders>(); new Checkout(orders.Object).Run();")]
     [InlineData("using Moq;", Libs.Moq, "var orders = Mock.Of<IOrders>(); new Checkout(orders).Run();")]
     [InlineData("using NSubstitute;", Libs.NSubstitute, "var orders = Substitute.For<IOrders>(); new Checkout(orders).Run();")]
+    [InlineData("using FakeItEasy;", Libs.FakeItEasy, "var orders = A.Fake<IOrders>(); new Checkout(orders).Run();")]
     public Task A_test_that_creates_mocks_is_left_to_TST2003(string usings, Libs libs, string body)
         => VerifyTST3001.AnalyzerAsync(
             TestSource.Class(Flavor.XunitV2, $$"""
@@ -300,6 +301,22 @@ public class MissingAssertionAnalyzerTests
             public void Run() => _orders.Save();
         }
         """;
+
+    [Fact]
+    public Task FakeItEasy_must_have_happened_is_a_verification()
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(Flavor.MSTest4, """
+                private readonly IOrders _orders = A.Fake<IOrders>();
+
+                [Test]
+                public void Verifies()
+                {
+                    new Checkout(_orders).Run();
+                    A.CallTo(() => _orders.Save()).MustHaveHappenedOnceExactly();
+                }
+            """, "using FakeItEasy;") + MockedSut,
+            Flavor.MSTest4,
+            Libs.FakeItEasy);
 
     [Fact]
     public Task Helpers_that_assert_count_at_any_depth()

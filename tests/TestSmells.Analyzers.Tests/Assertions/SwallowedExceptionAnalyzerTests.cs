@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using TestSmells.Analyzers.Tests.Infrastructure;
 using VerifyTST3003 = TestSmells.Analyzers.Tests.Infrastructure.Verify<TestSmells.Analyzers.Assertions.SwallowedExceptionAnalyzer>;
@@ -353,4 +354,76 @@ public class SwallowedExceptionAnalyzerTests
             }
             """,
             flavor: null);
+
+    [Fact]
+    public async Task A_test_that_only_swallows_also_has_no_assertion_while_the_fail_idiom_asserts()
+    {
+        // int.Parse comes from another assembly: a helper of the test's own compilation that throws would count as a check.
+        var compilation = await AllAnalyzers.CompileAsync(Flavor.XunitV3, Libs.None, TestSource.Class(Flavor.XunitV3, """
+                [Fact]
+                public void OnlySwallows()
+                {
+                    try
+                    {
+                        int.Parse("x");
+                    }
+                    catch (FormatException)
+                    {
+                    }
+                }
+
+                [Fact]
+                public void FailIdiom()
+                {
+                    try
+                    {
+                        int.Parse("x");
+                        Assert.Fail("expected an exception");
+                    }
+                    catch (FormatException)
+                    {
+                    }
+                }
+            """));
+
+        var diagnostics = await AllAnalyzers.RunAsync(compilation);
+
+        var found = diagnostics
+            .Select(d => $"{d.Id} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}")
+            .OrderBy(d => d, System.StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[] { "TST3001 line 10", "TST3003 line 16", "TST3003 line 29" }, found);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public async Task Half_typed_assertions_and_try_statements_never_crash_an_analyzer(Flavor flavor)
+    {
+        var source = TestSource.Class(flavor, """
+                [Test]
+                public void Typing()
+                {
+                    try
+                    {
+                        Act(
+                        Assert.Fail(
+                    }
+                    catch (InvalidOperation
+                    {
+                    }
+                    try { } catch (UnknownException ex) { Console.WriteLine(ex.); }
+                    Assert.Equal(order, );
+                    Assert.True(
+                    Assert.NotNull(new );
+                    Assert.That(x, Is.EqualTo(x);
+                    x.Should().Be(x
+                }
+
+                [Test]
+                public void {
+            """);
+        var compilation = await AllAnalyzers.CompileAsync(flavor, Libs.FluentAssertions, source);
+
+        await AllAnalyzers.RunAsync(compilation);
+    }
 }
