@@ -28,6 +28,15 @@ public enum Libs
     FluentAssertions = 8,
     AwesomeAssertions = 16,
     Shouldly = 32,
+
+    /// <summary>Microsoft.EntityFrameworkCore (with its relational layer).</summary>
+    EFCore = 64,
+
+    /// <summary>Microsoft.EntityFrameworkCore.InMemory (implies <see cref="EFCore"/>).</summary>
+    EFCoreInMemory = 128,
+
+    /// <summary>Microsoft.EntityFrameworkCore.Sqlite and Microsoft.Data.Sqlite (implies <see cref="EFCore"/>).</summary>
+    EFCoreSqlite = 256,
 }
 
 /// <summary>Reference assemblies per flavour: .NET 8 plus the real NuGet packages of the framework.</summary>
@@ -72,10 +81,21 @@ public static class References
 
         if (libs.HasFlag(Libs.Moq)) packages.Add(Packages.Package("Moq", "MoqVersion"));
         if (libs.HasFlag(Libs.NSubstitute)) packages.Add(Packages.Package("NSubstitute", "NSubstituteVersion"));
-        if (libs.HasFlag(Libs.FakeItEasy)) packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
+        if (libs.HasFlag(Libs.FakeItEasy))
+        {
+            packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
+
+            // FakeItEasy asks for Castle.Core >= 4.3.1, a version the registry does not serve, and the
+            // harness's resolver then gives up; naming a served version settles the dependency.
+            packages.Add(Packages.Package("Castle.Core", "CastleCoreVersion"));
+        }
+
         if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
         if (libs.HasFlag(Libs.AwesomeAssertions)) packages.Add(Packages.Package("AwesomeAssertions", "AwesomeAssertionsVersion"));
         if (libs.HasFlag(Libs.Shouldly)) packages.Add(Packages.Package("Shouldly", "ShouldlyVersion"));
+        if ((libs & (Libs.EFCore | Libs.EFCoreInMemory | Libs.EFCoreSqlite)) != 0) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.EFCoreInMemory)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.InMemory", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.EFCoreSqlite)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.Sqlite", "EFCoreVersion"));
 
         return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
     }
