@@ -43,21 +43,23 @@ public sealed class InMemoryDatabaseAnalyzer : TestSmellsAnalyzer
 
                 operationContext.ReportDiagnostic(Diagnostic.Create(
                     Rules.TST2002,
-                    CallLocation(invocation.Syntax),
+                    CallLocation(invocation),
                     DatabaseNameText(invocation)));
             },
             OperationKind.Invocation);
     }
 
     /// <summary>The <c>.UseInMemoryDatabase(...)</c> part of a call written as an extension method call; the whole call otherwise.</summary>
-    internal static Location CallLocation(SyntaxNode syntax)
+    private static Location CallLocation(IInvocationOperation operation)
     {
-        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation)
+        // In the extension form the receiver is not an argument in the syntax.
+        var extensionForm = operation.Arguments.Length > 0 && operation.Arguments[0].Syntax is not ArgumentSyntax;
+        if (extensionForm && operation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation)
         {
             return Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(memberAccess.OperatorToken.SpanStart, invocation.Span.End));
         }
 
-        return syntax.GetLocation();
+        return operation.Syntax.GetLocation();
     }
 
     private static string DatabaseNameText(IInvocationOperation invocation)

@@ -85,7 +85,9 @@ public sealed class InMemoryDatabaseCodeFix : CodeFixProvider
             Plan.For(root, semanticModel, diagnostic, cancellationToken)?.Apply(editor);
         }
 
-        return editor.GetChangedDocument();
+        // Adds `using Microsoft.Data.Sqlite;` for the annotated SqliteConnection and shortens the name.
+        var changed = await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Plan
@@ -185,6 +187,7 @@ public sealed class InMemoryDatabaseCodeFix : CodeFixProvider
         public void Apply(DocumentEditor editor)
         {
             var access = (MemberAccessExpressionSyntax)_call.Expression;
+            var endOfLine = NewStatements.EndOfLine(_statement);
             editor.ReplaceNode(
                 _call,
                 _call.WithExpression(access.WithName(SyntaxFactory.IdentifierName("UseSqlite").WithTriviaFrom(access.Name)))
@@ -194,7 +197,7 @@ public sealed class InMemoryDatabaseCodeFix : CodeFixProvider
 
             if (_context is not null)
             {
-                var ensure = Annotated(SyntaxFactory.ParseStatement($"{_context}.Database.EnsureCreated();"));
+                var ensure = NewStatements.Parse($"{_context}.Database.EnsureCreated();", endOfLine);
                 if (_ensureAfter is not null)
                 {
                     editor.InsertAfter(_ensureAfter, ensure);
@@ -223,18 +226,12 @@ public sealed class InMemoryDatabaseCodeFix : CodeFixProvider
                                         .WithArgumentList(SyntaxFactory.ParseArgumentList("(\"DataSource=:memory:\")")))))))
                 .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword))
                 .WithLeadingTrivia(_statement.GetLeadingTrivia())
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(endOfLine)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            var open = Annotated(SyntaxFactory.ParseStatement($"{_connection}.Open();"));
+            var open = NewStatements.Parse($"{_connection}.Open();", endOfLine);
             editor.ReplaceNode(_statement, (current, _) => current.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
             editor.InsertBefore(_statement, new SyntaxNode[] { declare, open });
         }
-
-        private static StatementSyntax Annotated(StatementSyntax statement)
-            => statement
-                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
-                .WithAdditionalAnnotations(Formatter.Annotation);
 
         private static string? MemberName(InvocationExpressionSyntax invocation) => invocation.Expression switch
         {

@@ -79,7 +79,8 @@ public sealed class VerifyMockCodeFix : CodeFixProvider
         foreach (var perBody in targets.GroupBy(t => t.Body))
         {
             var body = perBody.Key;
-            var calls = perBody.Select(t => t.Mock).Distinct().Select(VerifyStatement).ToList();
+            var endOfLine = NewStatements.EndOfLine(body);
+            var calls = perBody.Select(t => t.Mock).Distinct().Select(mock => NewStatements.Parse(mock + ".Verify();", endOfLine)).ToList();
             var statements = body.Statements;
             var index = statements.Count > 0 && statements[statements.Count - 1] is ReturnStatementSyntax
                 ? statements.Count - 1
@@ -89,12 +90,6 @@ public sealed class VerifyMockCodeFix : CodeFixProvider
 
         return editor.GetChangedDocument();
     }
-
-    private static StatementSyntax VerifyStatement(string mock)
-        => SyntaxFactory.ParseStatement(mock + ".Verify();")
-            .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
-            .WithAdditionalAnnotations(Formatter.Annotation);
 
     /// <summary>The test body and the mock expression of a diagnostic, when the fix applies to the code as it is now.</summary>
     private static (BlockSyntax Body, string Mock)? Target(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
