@@ -384,7 +384,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                                 AddVerified(element, moq);
                             }
                         }
-                        else if (!AddVerified(argument.Value, moq))
+                        else if (!moq.IsMock(SkipConversions(argument.Value).Type) || !AddVerified(argument.Value, moq))
                         {
                             UnknownStaticVerify = true;
                         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -49,33 +48,24 @@ public sealed class VerifyMockCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Call {target.Mock}.Verify() at the end of the test",
-                    token => AddVerifyCallsAsync(context.Document, new[] { target }, token),
+                    token => AddVerifyCallsAsync(context.Document, ImmutableArray.Create(diagnostic), token),
                     EquivalenceKey),
                 diagnostic);
         }
     }
 
     private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
-        {
-            return document;
-        }
-
-        var targets = diagnostics
-            .Select(d => Target(root, semanticModel, d, context.CancellationToken))
-            .Where(t => t is not null)
-            .Select(t => t!.Value)
-            .ToList();
-        return await AddVerifyCallsAsync(document, targets, context.CancellationToken).ConfigureAwait(false);
-    }
+        => await AddVerifyCallsAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
 
     /// <summary>Adds one <c>Verify()</c> per (test, mock), in the order the mocks were met.</summary>
-    private static async Task<Document> AddVerifyCallsAsync(Document document, IEnumerable<(BlockSyntax Body, string Mock)> targets, CancellationToken cancellationToken)
+    private static async Task<Document> AddVerifyCallsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var targets = diagnostics
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => Target(editor.OriginalRoot, editor.SemanticModel, d, cancellationToken))
+            .Where(t => t is not null)
+            .Select(t => t!.Value);
         foreach (var perBody in targets.GroupBy(t => t.Body))
         {
             var body = perBody.Key;
@@ -121,7 +111,8 @@ public sealed class VerifyMockCodeFix : CodeFixProvider
     /// <summary>The names the mock expression starts from (<c>mock</c>; <c>Mock</c> and <c>service</c> in <c>Mock.Get(service)</c>) are visible at the end of the body.</summary>
     private static bool InScopeAtEnd(ExpressionSyntax expression, BlockSyntax body, SemanticModel semanticModel)
     {
-        var position = body.CloseBraceToken.SpanStart;
+        // Just after the last statement: still inside the body's scope.
+        var position = body.Statements.Count > 0 ? body.Statements[body.Statements.Count - 1].Span.End : body.OpenBraceToken.Span.End;
         foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
