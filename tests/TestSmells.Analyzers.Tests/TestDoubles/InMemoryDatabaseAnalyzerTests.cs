@@ -26,6 +26,19 @@ public class InMemoryDatabaseAnalyzerTests
             Libs.EFCoreInMemory,
             expected: VerifyTST2002.Diagnostic("TST2002").WithLocation(0).WithArguments("\"orders\""));
 
+    [Theory]
+    [MemberData(nameof(Doubles.FlavorsAndLibs), MemberType = typeof(Doubles))]
+    public Task Beside_a_mocked_collaborator_the_provider_is_still_reported_once(Flavor flavor, MockLib lib)
+        => VerifyTST2002.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var repository = {{Doubles.Create(lib, "IOrderRepository")}};
+                var options = new DbContextOptionsBuilder<ShopContext>(){|TST2002:.UseInMemoryDatabase(nameof(OrderTests))|}.Options;
+                using var context = new ShopContext(options);
+                GC.KeepAlive(repository);
+                """, extraUsings: EfUsings + "\n" + Doubles.Using(lib)) + Doubles.Domain + Doubles.EfDomain,
+            flavor,
+            Libs.EFCoreInMemory | Doubles.Flag(lib));
+
     [Fact]
     public Task Every_overload_and_the_non_generic_builder_are_reported()
         => VerifyTST2002.AnalyzerAsync(

@@ -156,6 +156,28 @@ public class UnverifiedVerifiableAnalyzerTests
                     new OrderService(repository).Total(1);
                     Mock.Get(repository).Verify();
                 }
+
+                private readonly MockRepository _mocks = new MockRepository(MockBehavior.Default);
+
+                [Test]
+                public void From_a_repository_field_verified_in_the_test()
+                {
+                    var repository = _mocks.Create<IOrderRepository>();
+                    repository.Setup(r => r.Save(It.IsAny<Order>())).Verifiable();
+                    new OrderService(repository.Object).Place(new Order());
+                    _mocks.VerifyAll();
+                }
+
+                [Test]
+                public void From_a_repository_field_verified_in_cleanup()
+                {
+                    var repository = _mocks.Create<IOrderRepository>();
+                    repository.Setup(r => r.Save(It.IsAny<Order>())).Verifiable();
+                    new OrderService(repository.Object).Place(new Order());
+                }
+
+                [After(HookType.Test)]
+                public void Cleanup() => _mocks.Verify();
                 """),
             Flavor.TUnit,
             Libs.Moq);
