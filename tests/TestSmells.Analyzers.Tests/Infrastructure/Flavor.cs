@@ -84,10 +84,7 @@ public static class References
         if (libs.HasFlag(Libs.FakeItEasy))
         {
             packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
-
-            // FakeItEasy asks for Castle.Core >= 4.3.1, a version the registry does not serve, and the
-            // harness's resolver then gives up; naming a served version settles the dependency.
-            packages.Add(Packages.Package("Castle.Core", "CastleCoreVersion"));
+            packages.Add(Packages.Package("Castle.Core", "CastleCoreForFakeItEasyVersion"));
         }
 
         if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
