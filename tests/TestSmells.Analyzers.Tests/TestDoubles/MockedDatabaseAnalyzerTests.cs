@@ -224,6 +224,6 @@ public class MockedDatabaseAnalyzerTests
             }
             """);
         test.TestState.AdditionalProjectReferences.Add(assembly);
-        await test.RunAsync();
+        await Verify<MockedDatabaseAnalyzer>.RunAsync(test);
     }
 }
