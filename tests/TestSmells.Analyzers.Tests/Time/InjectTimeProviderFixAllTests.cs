@@ -17,7 +17,7 @@ namespace TestSmells.Analyzers.Tests.Time;
 /// </summary>
 public class InjectTimeProviderFixAllTests
 {
-    private const string OrdersPart1 = """
+    internal const string OrdersPart1 = """
         using System;
 
         public partial class Orders
@@ -39,7 +39,7 @@ public class InjectTimeProviderFixAllTests
         }
         """;
 
-    private const string OrdersPart2 = """
+    internal const string OrdersPart2 = """
         using System;
 
         public partial class Orders
@@ -59,7 +59,7 @@ public class InjectTimeProviderFixAllTests
         }
         """;
 
-    private const string FixedPart1 = """
+    internal const string FixedPart1 = """
         using System;
 
         public partial class Orders
@@ -87,7 +87,7 @@ public class InjectTimeProviderFixAllTests
         }
         """;
 
-    private const string FixedPart2 = """
+    internal const string FixedPart2 = """
         using System;
 
         public partial class Orders
