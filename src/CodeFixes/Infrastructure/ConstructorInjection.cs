@@ -533,7 +533,10 @@ internal static class ConstructorInjection
             .WithAdditionalAnnotations(Formatter.Annotation);
         if (rewritten.Body is { } body)
         {
-            rewritten = rewritten.WithBody(body.WithStatements(body.Statements.Insert(0, assignment)));
+            var statements = body.Statements.Insert(0, assignment);
+            rewritten = IsOnOneLine(body)
+                ? rewritten.WithBody(SyntaxFactory.Block(statements.Select(s => s.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker))).WithTriviaFrom(body))
+                : rewritten.WithBody(body.WithStatements(statements));
         }
         else if (rewritten.ExpressionBody is { } expressionBody)
         {
@@ -545,6 +548,10 @@ internal static class ConstructorInjection
 
         return rewritten.WithAdditionalAnnotations(Formatter.Annotation);
     }
+
+    /// <summary>True for <c>{ A(); }</c> written on one line: rebuilt so that the formatter gives each statement its line.</summary>
+    private static bool IsOnOneLine(BlockSyntax block)
+        => block.Statements.Count > 0 && !block.DescendantTrivia(block.Span).Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
 
     /// <summary>Where a constructor chained with <c>: this(...)</c> expects the dependency.</summary>
     private readonly struct ChainedTarget

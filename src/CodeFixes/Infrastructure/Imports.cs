@@ -39,7 +39,7 @@ internal static class Imports
         }
 
         var newLine = NewLine(root);
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(newLine);
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).NormalizeWhitespace().WithTrailingTrivia(newLine);
         var index = 0;
         while (index < root.Usings.Count
             && (root.Usings[index].Alias is not null
