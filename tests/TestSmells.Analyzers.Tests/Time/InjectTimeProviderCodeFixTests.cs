@@ -433,4 +433,39 @@ public class InjectTimeProviderCodeFixTests
                 public System.DateTime Due() => _timeProvider.GetUtcNow().UtcDateTime.AddDays(30);
             }
             """);
+
+    [Fact]
+    public async Task With_Microsoft_Bcl_TimeProvider_on_netstandard20_the_rule_and_the_fix_work()
+    {
+        var test = new CSharpCodeFixTest<AmbientClockAnalyzer, InjectTimeProviderCodeFix, DefaultVerifier>
+        {
+            TestCode = """
+                using System;
+
+                public class Invoice
+                {
+                    public DateTimeOffset Issued() => {|TST1004:DateTimeOffset.UtcNow|};
+                }
+                """,
+            FixedCode = """
+                using System;
+
+                public class Invoice
+                {
+                    private readonly TimeProvider _timeProvider;
+
+                    public Invoice(TimeProvider timeProvider)
+                    {
+                        _timeProvider = timeProvider;
+                    }
+
+                    public DateTimeOffset Issued() => _timeProvider.GetUtcNow();
+                }
+                """,
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(
+                System.Collections.Immutable.ImmutableArray.Create(Packages.Package("Microsoft.Bcl.TimeProvider", "BclTimeProviderVersion"))),
+            CodeActionEquivalenceKey = InjectTimeProviderCodeFix.EquivalenceKey,
+        };
+        await test.RunAsync();
+    }
 }
