@@ -75,7 +75,12 @@ public static class References
 
         if (libs.HasFlag(Libs.Moq)) packages.Add(Packages.Package("Moq", "MoqVersion"));
         if (libs.HasFlag(Libs.NSubstitute)) packages.Add(Packages.Package("NSubstitute", "NSubstituteVersion"));
-        if (libs.HasFlag(Libs.FakeItEasy)) packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
+        if (libs.HasFlag(Libs.FakeItEasy))
+        {
+            packages.Add(Packages.Package("FakeItEasy", "FakeItEasyVersion"));
+            packages.Add(Packages.Package("Castle.Core", "CastleCoreForFakeItEasyVersion"));
+        }
+
         if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
         if (libs.HasFlag(Libs.AwesomeAssertions)) packages.Add(Packages.Package("AwesomeAssertions", "AwesomeAssertionsVersion"));
         if (libs.HasFlag(Libs.Shouldly)) packages.Add(Packages.Package("Shouldly", "ShouldlyVersion"));

@@ -13,18 +13,18 @@ public class AdvanceFakeClockCodeFixTests
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
     public Task A_sleep_becomes_an_advance_of_the_local_fake(Flavor flavor)
         => VerifyFix<ThreadSleepAnalyzer, AdvanceFakeClockCodeFix>.CodeFixAsync(
-            TestSource.Test(flavor, """
+            TestSource.Test(flavor, $$"""
                 var time = new FakeTimeProvider();
                         {|TST1001:Thread.Sleep(500)|};
                         {|TST1001:Thread.Sleep(TimeSpan.FromMinutes(5))|};
-                        GC.KeepAlive(time);
-                """, extraUsings: Usings),
-            TestSource.Test(flavor, """
+                        {{Harness.Check(flavor, "time.GetUtcNow().Year > 2000")}}
+                """, extraUsings: Usings + "\n" + Harness.CheckUsings(flavor)),
+            TestSource.Test(flavor, $$"""
                 var time = new FakeTimeProvider();
                         time.Advance(TimeSpan.FromMilliseconds(500));
                         time.Advance(TimeSpan.FromMinutes(5));
-                        GC.KeepAlive(time);
-                """, extraUsings: Usings),
+                        {{Harness.Check(flavor, "time.GetUtcNow().Year > 2000")}}
+                """, extraUsings: Usings + "\n" + Harness.CheckUsings(flavor)),
             flavor,
             Libs.TimeProviderTesting,
             AdvanceFakeClockCodeFix.EquivalenceKey);
@@ -42,6 +42,7 @@ public class AdvanceFakeClockCodeFixTests
                         await {|TST1002:Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)|};
                         {|TST1002:Task.Delay(100)|}.Wait();
                         await {|TST1002:Task.Delay(100)|}.ConfigureAwait(false);
+                        Assert.True(_time.GetUtcNow().Year > 2000);
                     }
                 """, Usings),
             TestSource.Class(Flavor.XunitV3, """
@@ -54,6 +55,7 @@ public class AdvanceFakeClockCodeFixTests
                         _time.Advance(TimeSpan.FromSeconds(30));
                         _time.Advance(TimeSpan.FromMilliseconds(100));
                         _time.Advance(TimeSpan.FromMilliseconds(100));
+                        Assert.True(_time.GetUtcNow().Year > 2000);
                     }
                 """, Usings),
             Flavor.XunitV3,
@@ -67,7 +69,12 @@ public class AdvanceFakeClockCodeFixTests
                     private static readonly FakeTimeProvider Shared = new FakeTimeProvider();
 
                     [Test]
-                    public void Works() => Settle(new FakeTimeProvider());
+                    public void Works()
+                    {
+                        Settle(new FakeTimeProvider());
+                        Pause();
+                        Assert.That(Shared.GetUtcNow().Year > 2000);
+                    }
 
                     private static void Settle(FakeTimeProvider clock) => {|TST1001:Thread.Sleep(250)|};
 
@@ -77,7 +84,12 @@ public class AdvanceFakeClockCodeFixTests
                     private static readonly FakeTimeProvider Shared = new FakeTimeProvider();
 
                     [Test]
-                    public void Works() => Settle(new FakeTimeProvider());
+                    public void Works()
+                    {
+                        Settle(new FakeTimeProvider());
+                        Pause();
+                        Assert.That(Shared.GetUtcNow().Year > 2000);
+                    }
 
                     private static void Settle(FakeTimeProvider clock) => clock.Advance(TimeSpan.FromMilliseconds(250));
 

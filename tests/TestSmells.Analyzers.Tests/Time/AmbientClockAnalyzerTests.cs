@@ -133,7 +133,7 @@ public class AmbientClockAnalyzerTests
 
     [Fact]
     public Task Without_TimeProvider_nothing_is_reported()
-        => new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<TestSmells.Analyzers.Time.AmbientClockAnalyzer, DefaultVerifier>
+        => Harness.VerifyAsync(new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<TestSmells.Analyzers.Time.AmbientClockAnalyzer, DefaultVerifier>
         {
             TestCode = """
                 using System;
@@ -144,5 +144,5 @@ public class AmbientClockAnalyzerTests
                 }
                 """,
             ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
-        }.RunAsync();
+        });
 }

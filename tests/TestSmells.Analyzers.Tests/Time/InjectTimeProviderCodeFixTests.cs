@@ -26,7 +26,7 @@ public class InjectTimeProviderCodeFixTests
             CodeActionEquivalenceKey = InjectTimeProviderCodeFix.EquivalenceKey,
         };
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        await test.RunAsync();
+        await Harness.VerifyAsync(test);
     }
 
     [Fact]
@@ -466,6 +466,6 @@ public class InjectTimeProviderCodeFixTests
                 System.Collections.Immutable.ImmutableArray.Create(Packages.Package("Microsoft.Bcl.TimeProvider", "BclTimeProviderVersion"))),
             CodeActionEquivalenceKey = InjectTimeProviderCodeFix.EquivalenceKey,
         };
-        await test.RunAsync();
+        await Harness.VerifyAsync(test);
     }
 }

@@ -126,7 +126,7 @@ public class InjectTimeProviderFixAllTests
         test.TestState.Sources.Add(("/0/Billing.cs", OrdersPart2));
         test.FixedState.Sources.Add(("/0/Orders.cs", FixedPart1));
         test.FixedState.Sources.Add(("/0/Billing.cs", FixedPart2));
-        await test.RunAsync();
+        await Harness.VerifyAsync(test);
 
         var compilation = await AllAnalyzers.CompileAsync(null, Libs.None, FixedPart1, FixedPart2);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -181,6 +181,6 @@ public class InjectTimeProviderFixAllTests
         test.FixedState.Sources.Add(("/0/Billing.cs", FixedPart2));
         test.FixedState.AdditionalProjects["Audit"].Sources.Add(("/1/Audit.cs", OtherFixed));
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck;
-        await test.RunAsync();
+        await Harness.VerifyAsync(test);
     }
 }

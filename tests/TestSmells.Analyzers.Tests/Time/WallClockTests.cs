@@ -102,7 +102,7 @@ public class WallClockTests
                     DateTimeOffset d = {|TST1003:DateTimeOffset.UtcNow|};
                     DateTimeOffset e = {|TST1003:DateTimeOffset.Now|};
                     TimeProvider f = {|TST1003:TimeProvider.System|};
-                    GC.KeepAlive(new object[] { a, b, c, d, e, f });
+                    Assert.True(a <= b.AddDays(2) && c <= a && d <= e.AddDays(1) && f is not null);
                 }
             }
             """,
@@ -123,7 +123,7 @@ public class WallClockTests
                     DateTimeOffset d = fake.GetUtcNow();
                     DateTimeOffset e = fake.GetLocalNow();
                     TimeProvider f = fake;
-                    GC.KeepAlive(new object[] { a, b, c, d, e, f });
+                    Assert.True(a <= b.AddDays(2) && c <= a && d <= e.AddDays(1) && f is not null);
                 }
             }
             """,
@@ -136,17 +136,25 @@ public class WallClockTests
     [InlineData(Flavor.MSTest4)]
     public Task A_FakeTimeProvider_field_is_used_from_instance_members(Flavor flavor)
         => VerifyFix<WallClockAnalyzer, WallClockCodeFix>.CodeFixAsync(
-            TestSource.Class(flavor, """
+            TestSource.Class(flavor, $$"""
                     private readonly FakeTimeProvider _time = new FakeTimeProvider();
 
                     [Test]
-                    public void Works() => GC.KeepAlive({|TST1003:DateTimeOffset.UtcNow|});
+                    public void Works()
+                    {
+                        var now = {|TST1003:DateTimeOffset.UtcNow|};
+                        {{Harness.Check(flavor, "now.Year > 2000")}}
+                    }
                 """, "using Microsoft.Extensions.Time.Testing;"),
-            TestSource.Class(flavor, """
+            TestSource.Class(flavor, $$"""
                     private readonly FakeTimeProvider _time = new FakeTimeProvider();
 
                     [Test]
-                    public void Works() => GC.KeepAlive(_time.GetUtcNow());
+                    public void Works()
+                    {
+                        var now = _time.GetUtcNow();
+                        {{Harness.Check(flavor, "now.Year > 2000")}}
+                    }
                 """, "using Microsoft.Extensions.Time.Testing;"),
             flavor,
             Libs.TimeProviderTesting,
@@ -161,7 +169,7 @@ public class WallClockTests
                         var c = {|TST1003:DateTime.Today|};
                         var d = {|TST1003:DateTimeOffset.UtcNow|};
                         var e = {|TST1003:DateTimeOffset.Now|}.AddDays(1);
-                        GC.KeepAlive(new object[] { a, b, c, d, e });
+                        Assert.True(a <= b.AddDays(2) && c <= a && d <= e);
                 """),
             TestSource.Test(Flavor.XunitV3, """
                 var a = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -169,7 +177,7 @@ public class WallClockTests
                         var c = new DateTime(2025, 1, 1);
                         var d = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
                         var e = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1);
-                        GC.KeepAlive(new object[] { a, b, c, d, e });
+                        Assert.True(a <= b.AddDays(2) && c <= a && d <= e);
                 """),
             Flavor.XunitV3,
             equivalenceKey: WallClockCodeFix.UseFixedInstantKey);
@@ -177,8 +185,8 @@ public class WallClockTests
     [Fact]
     public Task TimeProvider_System_becomes_a_FakeTimeProvider_at_a_fixed_instant()
         => VerifyFix<WallClockAnalyzer, WallClockCodeFix>.CodeFixAsync(
-            TestSource.Test(Flavor.MSTest3, "TimeProvider clock = {|TST1003:TimeProvider.System|};\n        GC.KeepAlive(clock);"),
-            TestSource.Test(Flavor.MSTest3, "TimeProvider clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));\n        GC.KeepAlive(clock);")
+            TestSource.Test(Flavor.MSTest3, "TimeProvider clock = {|TST1003:TimeProvider.System|};\n        Assert.IsTrue(clock.GetUtcNow().Year >= 2025);"),
+            TestSource.Test(Flavor.MSTest3, "TimeProvider clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));\n        Assert.IsTrue(clock.GetUtcNow().Year >= 2025);")
                 .Replace("using Microsoft.VisualStudio.TestTools.UnitTesting;\n", "using Microsoft.Extensions.Time.Testing;\nusing Microsoft.VisualStudio.TestTools.UnitTesting;\n"),
             Flavor.MSTest3,
             Libs.TimeProviderTesting,

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using TestSmells.Analyzers.Infrastructure;
+using TestSmells.Analyzers.Tests.Infrastructure;
+
+namespace TestSmells.Analyzers.Tests.Performance;
+
+/// <summary>
+/// A compilation that references no test framework pays only the symbol look-up: the test-code
+/// analyzers register no operation, syntax or symbol callbacks there at all.
+/// </summary>
+public class NoFrameworkCostTests
+{
+    private const string Source = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class OrderService
+        {
+            public async Task ShipAsync() { Thread.Sleep(10); await Task.Delay(10); }
+        }
+        """;
+
+    private static bool AnalyzesProductionCode(DiagnosticAnalyzer analyzer)
+        => (bool)typeof(TestSmellsAnalyzer)
+            .GetProperty("AnalyzesProductionCode", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .GetValue(analyzer)!;
+
+    /// <summary>The few rules that look at every compilation (TST1005): they decide per member.</summary>
+    private static bool AnalyzesEveryCompilation(DiagnosticAnalyzer analyzer)
+        => (bool)typeof(TestSmellsAnalyzer)
+            .GetProperty("AnalyzesEveryCompilation", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .GetValue(analyzer)!;
+
+    private static async Task<AnalyzerTelemetryInfo> TelemetryAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true);
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+    }
+
+    private static int RegisteredCallbacks(AnalyzerTelemetryInfo telemetry)
+        => telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount
+            + telemetry.OperationBlockEndActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SyntaxTreeActionsCount
+            + telemetry.SymbolActionsCount + telemetry.SymbolStartActionsCount + telemetry.SemanticModelActionsCount
+            + telemetry.CodeBlockActionsCount + telemetry.CodeBlockStartActionsCount + telemetry.CompilationEndActionsCount;
+
+    [Fact]
+    public async Task Test_code_rules_register_nothing_where_no_test_framework_is_referenced()
+    {
+        var production = await AllAnalyzers.CompileAsync(null, Libs.None, Source);
+        var testProject = await AllAnalyzers.CompileAsync(Flavor.XunitV2, Libs.None, Source);
+
+        var testCodeRules = AllAnalyzers.Instances.Where(a => !AnalyzesProductionCode(a) && !AnalyzesEveryCompilation(a)).ToList();
+        Assert.NotEmpty(testCodeRules);
+        foreach (var analyzer in testCodeRules)
+        {
+            var inProduction = await TelemetryAsync(production, analyzer);
+            Assert.Equal(1, inProduction.CompilationStartActionsCount);
+            Assert.True(RegisteredCallbacks(inProduction) == 0, $"{analyzer.GetType().Name} registers callbacks in a compilation without a test framework");
+
+            // The same analyzer does register work where a framework is referenced (so the check above can fail).
+            var inTests = await TelemetryAsync(testProject, analyzer);
+            Assert.True(RegisteredCallbacks(inTests) > 0, $"{analyzer.GetType().Name} registers nothing even in a test project");
+        }
+    }
+
+    [Fact]
+    public async Task Production_code_rules_register_nothing_in_test_projects()
+    {
+        var testProject = await AllAnalyzers.CompileAsync(Flavor.NUnit4, Libs.None, Source);
+        foreach (var analyzer in AllAnalyzers.Instances.Where(a => AnalyzesProductionCode(a) && !AnalyzesEveryCompilation(a)))
+        {
+            Assert.True(RegisteredCallbacks(await TelemetryAsync(testProject, analyzer)) == 0, analyzer.GetType().Name);
+        }
+    }
+
+    [Fact]
+    public async Task Every_compilation_rules_register_in_production_and_in_test_projects()
+    {
+        var production = await AllAnalyzers.CompileAsync(null, Libs.None, Source);
+        var testProject = await AllAnalyzers.CompileAsync(Flavor.MSTest4, Libs.None, Source);
+        var everywhere = AllAnalyzers.Instances.Where(AnalyzesEveryCompilation).ToList();
+        Assert.NotEmpty(everywhere);
+        foreach (var analyzer in everywhere)
+        {
+            Assert.True(RegisteredCallbacks(await TelemetryAsync(production, analyzer)) > 0, analyzer.GetType().Name);
+            Assert.True(RegisteredCallbacks(await TelemetryAsync(testProject, analyzer)) > 0, analyzer.GetType().Name);
+        }
+    }
+}
