@@ -19,10 +19,24 @@ internal static class FixedWaits
     public static ImmutableDictionary<string, string?> Properties(OperationAnalysisContext context)
     {
         var timeout = SmellOptions.PollTimeoutMs(context.Options, context.Operation.Syntax.SyntaxTree);
-        var isAsync = context.ContainingSymbol is IMethodSymbol { IsAsync: true };
+        var isAsync = EnclosingFunction(context.Operation, context.ContainingSymbol) is IMethodSymbol { IsAsync: true };
         return ImmutableDictionary<string, string?>.Empty
             .Add(PollTimeoutProperty, timeout.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add(AsyncProperty, isAsync ? "true" : "false");
+    }
+
+    /// <summary>The local function the operation is in, else the member that owns it.</summary>
+    private static ISymbol EnclosingFunction(IOperation operation, ISymbol owner)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILocalFunctionOperation local)
+            {
+                return local.Symbol;
+            }
+        }
+
+        return owner;
     }
 
     /// <summary>

@@ -239,4 +239,32 @@ public class PollUntilAssertedCodeFixTests
                     private static void Settle() => {|TST1001:Thread.Sleep(200)|};
                 """),
             Flavor.XunitV2);
+
+    [Fact]
+    public Task A_sleep_in_a_synchronous_local_function_of_an_async_test_gets_the_blocking_poll()
+        => VerifyFix<ThreadSleepAnalyzer, PollUntilAssertedCodeFix>.CodeFixAsync(
+            TestSource.Test(Flavor.XunitV3, """
+                var orders = new System.Collections.Generic.List<int>();
+                        await Task.Run(() => orders.Add(1));
+                        Settle();
+
+                        void Settle()
+                        {
+                            {|TST1001:Thread.Sleep(100)|};
+                            Assert.NotEmpty(orders);
+                        }
+                """, isAsync: true),
+            TestSource.Test(Flavor.XunitV3, """
+                var orders = new System.Collections.Generic.List<int>();
+                        await Task.Run(() => orders.Add(1));
+                        Settle();
+
+                        void Settle()
+                        {
+                            SpinWait.SpinUntil(() => orders.Count > 0, TimeSpan.FromMilliseconds(5000));
+                            Assert.NotEmpty(orders);
+                        }
+                """, isAsync: true),
+            Flavor.XunitV3,
+            equivalenceKey: PollUntilAssertedCodeFix.EquivalenceKey);
 }
