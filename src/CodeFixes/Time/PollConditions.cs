@@ -16,7 +16,8 @@ namespace TestSmells.Analyzers.CodeFixes.Time;
 /// <c>Assert.That(x)</c> and <c>Assert.That(x, Is.True/Is.False/Is.EqualTo(v)/Is.Null/Is.Not.Null)</c>,
 /// NUnit classic and MSTest <c>IsTrue/IsFalse/AreEqual/IsNull/IsNotNull</c>, FluentAssertions and
 /// AwesomeAssertions <c>Should().BeTrue()/BeFalse()/Be(v)/BeNull()/NotBeNull()</c>, Shouldly
-/// <c>ShouldBe/ShouldBeTrue/ShouldBeFalse/ShouldBeNull/ShouldNotBeNull</c>. Returns null for anything
+/// <c>ShouldBe/ShouldBeTrue/ShouldBeFalse/ShouldBeNull/ShouldNotBeNull</c>, TUnit
+/// <c>await Assert.That(x).IsTrue()/IsFalse()/IsEqualTo(v)/IsNull()/IsNotNull()</c>. Returns null for anything
 /// else, and for overloads whose semantics a plain condition would not match (tolerances, comparers,
 /// collection equality).
 /// </summary>
@@ -33,6 +34,7 @@ internal static class PollConditions
         var call = statement switch
         {
             ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } => invocation,
+            ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax awaited } } => awaited,
             LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } local
                 when local.Declaration.Variables[0].Initializer?.Value is InvocationExpressionSyntax invocation => invocation,
             _ => null,
@@ -51,6 +53,7 @@ internal static class PollConditions
             "NUnit.Framework.Assert" or "NUnit.Framework.Legacy.ClassicAssert" or "Microsoft.VisualStudio.TestTools.UnitTesting.Assert" => Classic(operation, semanticModel),
             _ => method.ContainingAssembly?.Name switch
             {
+                "TUnit.Assertions" when call.Parent is AwaitExpressionSyntax => TUnit(operation, semanticModel),
                 "FluentAssertions" or "AwesomeAssertions" => Fluent(operation, semanticModel),
                 "Shouldly" => Shouldly(operation, semanticModel),
                 _ => null,
@@ -189,6 +192,40 @@ internal static class PollConditions
             case "Be":
                 return Uses(operation, "expected") && Named(operation, "expected") is { } expected
                     ? Equality(subject, expected, semanticModel, numericLoose: false, equal: true)
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>TUnit: <c>await Assert.That(x).IsTrue() / IsFalse() / IsEqualTo(v) / IsNull() / IsNotNull()</c>.</summary>
+    private static ExpressionSyntax? TUnit(IInvocationOperation operation, SemanticModel semanticModel)
+    {
+        var that = operation.Instance ?? operation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0 && operation.TargetMethod.IsExtensionMethod)?.Value;
+        while (that is IConversionOperation conversion)
+        {
+            that = conversion.Operand;
+        }
+
+        if (that is not IInvocationOperation { TargetMethod.Name: "That" } thatCall
+            || thatCall.TargetMethod.ContainingType?.ToDisplayString() != "TUnit.Assertions.Assert"
+            || Subject(thatCall, 0) is not { } actual)
+        {
+            return null;
+        }
+
+        var written = Explicit(operation).Where(a => !(operation.TargetMethod.IsExtensionMethod && a.Parameter?.Ordinal == 0)).ToList();
+        switch (operation.TargetMethod.Name)
+        {
+            case "IsTrue":
+            case "IsFalse":
+                return written.Count == 0 ? Truth(actual, operation.TargetMethod.Name == "IsTrue") : null;
+            case "IsNull":
+            case "IsNotNull":
+                return written.Count == 0 ? Nullness(actual, operation.TargetMethod.Name == "IsNull") : null;
+            case "IsEqualTo":
+                return written.Count == 1 && ToValue(written[0]) is { } expected
+                    ? Equality(actual, expected, semanticModel, numericLoose: false, equal: true)
                     : null;
             default:
                 return null;

@@ -267,4 +267,28 @@ public class PollUntilAssertedCodeFixTests
                 """, isAsync: true),
             Flavor.XunitV3,
             equivalenceKey: PollUntilAssertedCodeFix.EquivalenceKey);
+
+    [Theory]
+    [InlineData("await Assert.That(orders.Count > 0).IsTrue();", "!(orders.Count > 0)")]
+    [InlineData("await Assert.That(orders.Count > 0).IsFalse();", "orders.Count > 0")]
+    [InlineData("await Assert.That(orders.Count).IsEqualTo(2);", "orders.Count != 2")]
+    [InlineData("await Assert.That(last).IsNull();", "last is not null")]
+    [InlineData("await Assert.That(last).IsNotNull();", "last is null")]
+    public Task TUnit_awaited_assertions_get_the_awaited_poll(string assertion, string keepWaitingWhile)
+        => VerifyFix<TaskDelayAnalyzer, PollUntilAssertedCodeFix>.CodeFixAsync(
+            TestSource.Test(Flavor.TUnit, $$"""
+                {{Setup}}
+                        await {|TST1002:Task.Delay(300)|};
+                        {{assertion}}
+                """, isAsync: true, extraUsings: "using TUnit.Assertions;\nusing TUnit.Assertions.Extensions;"),
+            TestSource.Test(Flavor.TUnit, $$"""
+                {{Setup}}
+                        for (var poll = Stopwatch.StartNew(); {{keepWaitingWhile}} && poll.ElapsedMilliseconds < 5000;)
+                        {
+                            await Task.Delay(20);
+                        }
+                        {{assertion}}
+                """, isAsync: true, extraUsings: "using TUnit.Assertions;\nusing TUnit.Assertions.Extensions;").Replace("using System;\n", "using System;\nusing System.Diagnostics;\n"),
+            Flavor.TUnit,
+            equivalenceKey: PollUntilAssertedCodeFix.EquivalenceKey);
 }
