@@ -30,6 +30,9 @@ public enum Libs
     FluentAssertions = 8,
     AwesomeAssertions = 16,
     Shouldly = 32,
+
+    /// <summary>Microsoft.Extensions.TimeProvider.Testing (<c>FakeTimeProvider</c>).</summary>
+    TimeProviderTesting = 64,
 }
 
 /// <summary>Reference assemblies per flavour: .NET 8 plus the real NuGet packages of the framework.</summary>
@@ -83,6 +86,7 @@ public static class References
         if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
         if (libs.HasFlag(Libs.AwesomeAssertions)) packages.Add(Packages.Package("AwesomeAssertions", "AwesomeAssertionsVersion"));
         if (libs.HasFlag(Libs.Shouldly)) packages.Add(Packages.Package("Shouldly", "ShouldlyVersion"));
+        if (libs.HasFlag(Libs.TimeProviderTesting)) packages.Add(Packages.Package("Microsoft.Extensions.TimeProvider.Testing", "TimeProviderTestingVersion"));
 
         return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
     }
