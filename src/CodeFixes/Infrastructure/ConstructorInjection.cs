@@ -275,7 +275,33 @@ internal static class ConstructorInjection
             return;
         }
 
-        var typeSyntax = TypeSyntaxFor(declarations[0].Editor.Generator, plan.DependencyType);
+        // The dependency's type as a person writes it in each file, with the using it needs.
+        var imports = new List<(DocumentEditor Owner, string Namespace)>();
+        var typeNames = new Dictionary<DocumentEditor, TypeSyntax>();
+        TypeSyntax TypeIn(DocumentEditor owner, SyntaxNode at)
+        {
+            if (!typeNames.TryGetValue(owner, out var name))
+            {
+                var (written, import) = Imports.NameFor(plan.DependencyType, owner.SemanticModel, at.SpanStart);
+                name = written.WithAdditionalAnnotations(Simplifier.Annotation);
+                typeNames[owner] = name;
+                if (import is not null)
+                {
+                    imports.Add((owner, import));
+                }
+            }
+
+            return name;
+        }
+
+        // Added last, so that every edit inside the file is applied first.
+        void AddImports()
+        {
+            foreach (var (owner, import) in imports)
+            {
+                owner.ReplaceNode(owner.OriginalRoot, (current, _) => Imports.AddUsings(current, new[] { import }));
+            }
+        }
 
         // Existing constructors: a new parameter each, assigned to the field or passed on.
         foreach (var constructor in plan.Constructors)
@@ -288,13 +314,15 @@ internal static class ConstructorInjection
             }
 
             var target = ChainTarget(plan, owner.SemanticModel, syntax, cancellationToken);
-            owner.ReplaceNode(syntax, (current, _) => RewriteConstructor(plan, constructor, target, (ConstructorDeclarationSyntax)current, typeSyntax));
+            var constructorType = TypeIn(owner, syntax);
+            owner.ReplaceNode(syntax, (current, _) => RewriteConstructor(plan, constructor, target, (ConstructorDeclarationSyntax)current, constructorType));
         }
 
         if (plan.Kind == InjectionKind.NewPrimaryConstructorParameter)
         {
             var (owner, declaration) = declarations.First(d => d.Declaration.ParameterList is not null);
             var isRecord = declaration is RecordDeclarationSyntax;
+            var typeSyntax = TypeIn(owner, declaration);
             owner.ReplaceNode(declaration, (current, _) =>
             {
                 var type = (TypeDeclarationSyntax)current;
@@ -310,6 +338,7 @@ internal static class ConstructorInjection
 
                 return type;
             });
+            AddImports();
             return;
         }
 
@@ -321,17 +350,19 @@ internal static class ConstructorInjection
         }
 
         var hasConstructor = plan.Constructors.Length > 0;
+        var fieldType = TypeIn(host.Editor, host.Declaration);
         host.Editor.ReplaceNode(host.Declaration, (current, _) =>
         {
             var type = (TypeDeclarationSyntax)current;
-            type = InsertField(type, Field(typeSyntax, plan.Name, initializer: null));
+            type = InsertField(type, Field(fieldType, plan.Name, initializer: null));
             if (!hasConstructor)
             {
-                type = InsertConstructor(type, NewConstructor(plan, type, typeSyntax));
+                type = InsertConstructor(type, NewConstructor(plan, type, fieldType));
             }
 
             return type;
         });
+        AddImports();
     }
 
     /// <summary>Finds a field, property or primary-constructor parameter of the dependency type to reuse.</summary>
@@ -636,9 +667,6 @@ internal static class ConstructorInjection
 
         return type.WithMembers(type.Members.Insert(index, constructor));
     }
-
-    private static TypeSyntax TypeSyntaxFor(SyntaxGenerator generator, ITypeSymbol type)
-        => ((TypeSyntax)generator.TypeExpression(type)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
     /// <summary>Before the first optional or <c>params</c> parameter, else at the end.</summary>
     private static int InsertionIndex(ParameterListSyntax list)

@@ -408,4 +408,29 @@ public class InjectTimeProviderCodeFixTests
             }
             """,
             flavor: null);
+
+    [Fact]
+    public Task The_using_for_TimeProvider_is_added_when_the_file_lacks_it()
+        => Fix(
+            """
+            public class Invoice
+            {
+                public System.DateTime Due() => {|TST1004:System.DateTime.UtcNow|}.AddDays(30);
+            }
+            """,
+            """
+            using System;
+
+            public class Invoice
+            {
+                private readonly TimeProvider _timeProvider;
+
+                public Invoice(TimeProvider timeProvider)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public System.DateTime Due() => _timeProvider.GetUtcNow().UtcDateTime.AddDays(30);
+            }
+            """);
 }
