@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
@@ -313,6 +314,14 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
                 {
                     plan.Injection = ConstructorInjection.Plan(type, plan.OutputType, OutputParameterName, OutputFieldName, compilation, cancellationToken);
                     if (plan.Injection is null)
+                    {
+                        return null;
+                    }
+
+                    // A new constructor parameter would break every class deriving from this one.
+                    if (plan.Injection.AddsParameter
+                        && (type.IsAbstract
+                            || (await SymbolFinder.FindDerivedClassesAsync(type, solution, transitive: false, cancellationToken: cancellationToken).ConfigureAwait(false)).Any()))
                     {
                         return null;
                     }

@@ -489,4 +489,55 @@ public class ConsoleOutputCodeFixTests
             }
             """,
             Flavor.MSTest3);
+
+    [Fact]
+    public Task No_xunit_v2_injection_into_a_class_that_others_derive_from()
+        => NoFixAsync(
+            """
+            using System;
+            using Xunit;
+
+            public abstract class ApiTest
+            {
+                protected void Log(string message) => {|TST5002:Console.WriteLine(message)|};
+            }
+
+            public class OrderTests : ApiTest
+            {
+                [Fact]
+                public void Creates_an_order()
+                {
+                    Log("creating");
+                    Assert.Equal(2, 1 + 1);
+                }
+            }
+
+            public class SlowOrderTests : OrderTests
+            {
+            }
+            """,
+            Flavor.XunitV2);
+
+    [Fact]
+    public Task No_xunit_v2_injection_into_a_test_class_with_derived_classes()
+        => NoFixAsync(
+            """
+            using System;
+            using Xunit;
+
+            public class OrderTests
+            {
+                [Fact]
+                public void Creates_an_order()
+                {
+                    {|TST5002:Console.WriteLine("creating")|};
+                    Assert.Equal(2, 1 + 1);
+                }
+            }
+
+            public class SlowOrderTests : OrderTests
+            {
+            }
+            """,
+            Flavor.XunitV2);
 }
