@@ -168,6 +168,30 @@ public class SharedStaticStateAnalyzerTests
             """,
             flavor);
 
+    [Fact]
+    public Task TUnit_data_sources_are_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using TUnit.Core;
+
+            public class PricingTests
+            {
+                public static int[] Quantities = { 1, 2 };
+                public static IEnumerable<int> Prices { get; set; } = new[] { 3 };
+
+                [Test]
+                [MethodDataSource(nameof(Quantities))]
+                public Task Quantity(int quantity) => Task.FromResult(quantity);
+
+                [Test]
+                [MethodDataSource(typeof(PricingTests), nameof(Prices))]
+                public Task Price(int price) => Task.FromResult(price);
+            }
+            """,
+            Flavor.TUnit);
+
     [Theory]
     [InlineData(Flavor.MSTest3)]
     [InlineData(Flavor.MSTest4)]
