@@ -2,74 +2,158 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TestSmells.Benchmarks;
+using TestSmells.SuiteGeneration;
 
 // Usage: dotnet run -c Release --project bench/TestSmells.Benchmarks [-- --sizes 1000,10000,50000 --runs 3]
-var sizes = Option("--sizes", "1000,10000,50000").Split(',').Select(int.Parse).ToArray();
+//   --sizes          suite sizes (tests) of the xUnit flavour; the smallest and the largest give the per-test ratio
+//   --other-sizes    sizes of the NUnit and MSTest flavours (default: the sizes up to 10,000)
+//   --runs           measured runs per analyzer set and suite (the median is reported)
+//   --top            how many of our analyzers to list by callback time
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var sizes = Option("--sizes", "1000,10000,50000").Split(',').Select(int.Parse).OrderBy(s => s).ToArray();
+var otherSizes = Option("--other-sizes", string.Join(",", sizes.Where(s => s <= 10000)))
+    .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).OrderBy(s => s).ToArray();
 var runs = int.Parse(Option("--runs", "3"));
+var top = int.Parse(Option("--top", "5"));
+var total = Stopwatch.StartNew();
 
 var ours = typeof(TestSmells.Analyzers.Infrastructure.TestSmellsAnalyzer).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+    .OrderBy(t => t.Name, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
 var xunit = LoadAnalyzers(Path.Combine(References.PackageFolder("xunit.analyzers"), "analyzers", "dotnet", "cs", "xunit.analyzers.dll"));
 var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+var binding = ImmutableArray.Create<DiagnosticAnalyzer>(new BindingAnalyzer());
 
-Console.WriteLine($"TestSmells.Analyzers: {ours.Length} analyzers, {ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rules; xunit.analyzers {Path.GetFileName(References.PackageFolder("xunit.analyzers"))}: {xunit.Length} analyzers");
-Console.WriteLine($"Processor count: {Environment.ProcessorCount}; runs per measurement: {runs} (median)");
+Console.WriteLine($"TestSmells.Analyzers: {ours.Length} analyzers, {ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rules (all enabled, TST2005 included); xunit.analyzers {Path.GetFileName(References.PackageFolder("xunit.analyzers"))}: {xunit.Length} analyzers");
+Console.WriteLine($"Processor count: {Environment.ProcessorCount}; runs per measurement: {runs} (median, analyzer sets interleaved); load average at start: {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine("Callback time = time spent inside the analyzers' callbacks (what -p:ReportAnalyzer=true reports);");
-Console.WriteLine("wall = GetAnalyzerDiagnosticsAsync end to end, including the binding the analyzers force.");
-Console.WriteLine();
-Console.WriteLine("| suite | tests | ours callbacks ms | xunit.analyzers callbacks ms | ratio ours/xunit | ours us/test | wall empty ms | wall ours ms | wall xunit ms | ours peak MB |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
-var perTestAtSize = new Dictionary<int, double>();
-foreach (var size in sizes)
+// Warm-up: JIT-compile the compiler, the driver and every analyzer before anything is measured, and
+// check on small suites that every flavour compiles without errors (the large ones are the same code).
+var warmUp = Stopwatch.StartNew();
+foreach (var flavor in new[] { SuiteFlavor.Xunit, SuiteFlavor.NUnit, SuiteFlavor.MSTest, SuiteFlavor.Production })
 {
-    foreach (var flavor in new[] { SuiteFlavor.Xunit, SuiteFlavor.NUnit, SuiteFlavor.MSTest })
+    var small = Compile(flavor, 600, checkErrors: true);
+    Measure(small.Compilation, empty);
+    Measure(small.Compilation, binding);
+    var found = Measure(small.Compilation, ours);
+    foreach (var problem in Mismatches(small.Compilation, found.Diagnostics))
     {
-        if (flavor != SuiteFlavor.Xunit && size > 10000)
-        {
-            continue; // the other flavours at the two smaller sizes keep the run short
-        }
+        Console.WriteLine($"  {flavor}: {problem}");
+    }
 
-        var compilation = Compile(flavor, size);
-        var baseline = Measure(compilation, empty, runs);
-        var mine = Measure(compilation, ours, runs);
-        var theirs = flavor == SuiteFlavor.Xunit ? Measure(compilation, xunit, runs) : default;
-        var perTest = mine.CallbackMs * 1000 / size;
-        if (flavor == SuiteFlavor.Xunit)
-        {
-            perTestAtSize[size] = perTest;
-        }
-
-        Console.WriteLine($"| {flavor} | {size} | {mine.CallbackMs:F0} | {(flavor == SuiteFlavor.Xunit ? theirs.CallbackMs.ToString("F0") : "-")} | {(flavor == SuiteFlavor.Xunit ? (mine.CallbackMs / theirs.CallbackMs).ToString("F2") : "-")} | {perTest:F1} | {baseline.WallMs:F0} | {mine.WallMs:F0} | {(flavor == SuiteFlavor.Xunit ? theirs.WallMs.ToString("F0") : "-")} | {mine.PeakMegabytes:F0} |");
+    if (flavor == SuiteFlavor.Xunit)
+    {
+        Measure(small.Compilation, xunit);
     }
 }
 
-// A compilation without any test framework: ours must cost no more than the empty analyzer.
-var production = Compile(SuiteFlavor.Production, sizes.Max());
-var productionEmpty = Measure(production, empty, runs);
-var productionOurs = Measure(production, ours, runs);
+Console.WriteLine($"Warm-up (600-test suite of each flavour, every analyzer set once): {warmUp.Elapsed.TotalSeconds:F0} s");
 Console.WriteLine();
-Console.WriteLine($"No test framework ({sizes.Max()} methods): wall empty {productionEmpty.WallMs:F0} ms, wall ours {productionOurs.WallMs:F0} ms, ratio {productionOurs.WallMs / productionEmpty.WallMs:F2}; ours callbacks {productionOurs.CallbackMs:F1} ms");
+Console.WriteLine("Callbacks = time inside the analyzers' callbacks (the analyzer's line of -p:ReportAnalyzer=true), summed over analyzers.");
+Console.WriteLine("Wall = GetAnalyzerDiagnosticsAsync end to end. 'binding' is an analyzer with one no-op operation action: the");
+Console.WriteLine("binding and operation trees that any code analyzer (the SDK's own included) makes the compiler produce.");
+Console.WriteLine("'+wall/test' = (wall ours - wall binding) per test: what our package adds to a build that already runs analyzers.");
+Console.WriteLine();
+Console.WriteLine("| suite | tests | ours callbacks ms | xunit.analyzers callbacks ms | ours/xunit | ours callbacks us/test | wall binding ms | wall ours ms | wall xunit ms | ours +wall us/test | ours heap growth MB | findings (expected) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
-if (perTestAtSize.Count >= 2)
+var xunitResults = new SortedDictionary<int, (Measurement Ours, Measurement Xunit)>();
+var perAnalyzer = new List<(string Suite, Dictionary<string, double> Times, double Total)>();
+var plan = sizes.Select(s => (SuiteFlavor.Xunit, s))
+    .Concat(otherSizes.SelectMany(s => new[] { (SuiteFlavor.NUnit, s), (SuiteFlavor.MSTest, s) }))
+    .OrderBy(p => p.s).ThenBy(p => p.Item1);
+foreach (var (flavor, size) in plan)
 {
-    var smallest = perTestAtSize.Keys.Min();
-    var largest = perTestAtSize.Keys.Max();
-    Console.WriteLine($"Cost per test at {largest} vs {smallest}: {perTestAtSize[largest] / perTestAtSize[smallest]:F2}x (target <= 1.2x)");
+    var suite = Compile(flavor, size, checkErrors: false);
+    var sets = flavor == SuiteFlavor.Xunit
+        ? new[] { binding, ours, xunit }
+        : new[] { binding, ours };
+    var results = MeasureInterleaved(suite.Compilation, sets, runs);
+    var (baseline, mine) = (results[0], results[1]);
+    var theirs = flavor == SuiteFlavor.Xunit ? results[2] : null;
+    if (theirs is not null)
+    {
+        xunitResults[size] = (mine, theirs);
+    }
+
+    perAnalyzer.Add(($"{flavor} {size}", mine.PerAnalyzer, mine.CallbackMs));
+    Console.WriteLine(string.Join(" | ", new[]
+    {
+        "", flavor.ToString(), size.ToString("N0"),
+        mine.CallbackMs.ToString("F0"),
+        theirs?.CallbackMs.ToString("F0") ?? "-",
+        theirs is null ? "-" : (mine.CallbackMs / theirs.CallbackMs).ToString("F2"),
+        (mine.CallbackMs * 1000 / size).ToString("F1"),
+        baseline.WallMs.ToString("F0"),
+        mine.WallMs.ToString("F0"),
+        theirs?.WallMs.ToString("F0") ?? "-",
+        ((mine.WallMs - baseline.WallMs) * 1000 / size).ToString("F1"),
+        mine.HeapGrowthMegabytes.ToString("F0"),
+        $"{mine.Findings} ({suite.Expected})",
+        "",
+    }).Trim());
 }
 
+// A compilation that references no test framework: production code.
+var productionSize = sizes.Max();
+var production = Compile(SuiteFlavor.Production, productionSize, checkErrors: false);
+var productionResults = MeasureInterleaved(production.Compilation, new[] { empty, binding, ours }, runs);
+var (productionEmpty, productionBinding, productionOurs) = (productionResults[0], productionResults[1], productionResults[2]);
+perAnalyzer.Add(($"Production {productionSize}", productionOurs.PerAnalyzer, productionOurs.CallbackMs));
+Console.WriteLine();
+Console.WriteLine($"No test framework ({productionSize:N0} methods; only TST1004 and TST1005, the production-code rules, register actions there):");
+Console.WriteLine("| analyzers | callbacks ms | wall ms | findings (expected) |");
+Console.WriteLine("|---|---:|---:|---:|");
+Console.WriteLine($"| empty (registers nothing) | {productionEmpty.CallbackMs:F1} | {productionEmpty.WallMs:F0} | - |");
+Console.WriteLine($"| binding (one no-op operation action) | {productionBinding.CallbackMs:F1} | {productionBinding.WallMs:F0} | - |");
+Console.WriteLine($"| ours | {productionOurs.CallbackMs:F1} | {productionOurs.WallMs:F0} | {productionOurs.Findings} ({production.Expected}) |");
+
+Console.WriteLine();
+Console.WriteLine($"Our analyzers by callback time (top {top}):");
+foreach (var (suiteName, times, totalMs) in perAnalyzer)
+{
+    var ranked = times.OrderByDescending(p => p.Value).Take(top).Select(p => $"{p.Key} {p.Value:F0} ms ({100 * p.Value / Math.Max(totalMs, 0.001):F0}%)");
+    Console.WriteLine($"  {suiteName}: {string.Join(", ", ranked)}");
+}
+
+Console.WriteLine();
+Console.WriteLine("Targets:");
+if (xunitResults.Count > 0)
+{
+    var at = xunitResults.Keys.OrderBy(s => Math.Abs(s - 10000)).First();
+    var (o, x) = xunitResults[at];
+    var ratio = o.CallbackMs / x.CallbackMs;
+    Console.WriteLine($"  (a) ours / xunit.analyzers callback time at {at:N0} tests: {ratio:F2} ({o.CallbackMs:F0} / {x.CallbackMs:F0} ms; target <= 0.5): {(ratio <= 0.5 ? "met" : "NOT met")}");
+}
+
+if (xunitResults.Count >= 2)
+{
+    var (smallest, largest) = (xunitResults.Keys.First(), xunitResults.Keys.Last());
+    var small = xunitResults[smallest].Ours.CallbackMs / smallest;
+    var large = xunitResults[largest].Ours.CallbackMs / largest;
+    var smallWall = xunitResults[smallest].Ours.WallMs / smallest;
+    var largeWall = xunitResults[largest].Ours.WallMs / largest;
+    Console.WriteLine($"  (b) our callback cost per test at {largest:N0} / at {smallest:N0}: {large / small:F2} ({large * 1000:F1} / {small * 1000:F1} us; target <= 1.2): {(large / small <= 1.2 ? "met" : "NOT met")}; wall per test: {largeWall / smallWall:F2}");
+}
+
+Console.WriteLine($"  (c) no test framework ({productionSize:N0} methods): callbacks ours {productionOurs.CallbackMs:F1} ms vs empty {productionEmpty.CallbackMs:F1} ms;"
+    + $" wall ours / binding baseline {productionOurs.WallMs / productionBinding.WallMs:F2} ({productionOurs.WallMs:F0} / {productionBinding.WallMs:F0} ms), wall empty {productionEmpty.WallMs:F0} ms");
+Console.WriteLine();
+Console.WriteLine($"Total {total.Elapsed.TotalMinutes:F1} min; load average at end: {LoadAverage()}");
 return 0;
 
 static string Option(string name, string fallback)
@@ -79,40 +163,117 @@ static string Option(string name, string fallback)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
 }
 
-static CSharpCompilation Compile(SuiteFlavor flavor, int size)
+static string LoadAverage()
 {
+    try
+    {
+        return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+    catch (UnauthorizedAccessException)
+    {
+        return "n/a";
+    }
+}
+
+static Suite Compile(SuiteFlavor flavor, int size, bool checkErrors)
+{
+    var options = new SuiteOptions(flavor, size) { EntityFramework = flavor == SuiteFlavor.Xunit };
     var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-    var trees = SuiteGenerator.Generate(flavor, size)
-        .Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, path: f.Path))
-        .ToList();
+    var files = SuiteGenerator.Generate(options).ToList();
+    var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, path: f.Path)).ToList();
+    var expected = files.Sum(f => Regex.Matches(f.Text, Regex.Escape(SuiteGenerator.ExpectMarker) + "(.*)$", RegexOptions.Multiline)
+        .Sum(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+    var references = References.For(flavor, options.EntityFramework).ToList();
+    if (flavor != SuiteFlavor.Production)
+    {
+        references.Add(Library(options, parseOptions));
+    }
+
     var compilation = CSharpCompilation.Create(
         $"Generated{flavor}{size}",
         trees,
-        References.For(flavor),
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
-    if (errors.Count > 0)
+        references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            .WithSpecificDiagnosticOptions(AllRulesOn()));
+    if (checkErrors)
     {
-        throw new InvalidOperationException("The generated suite does not compile:\n" + string.Join("\n", errors));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"The generated {flavor} suite does not compile:\n" + string.Join("\n", errors));
+        }
     }
 
-    return compilation;
+    return new Suite(compilation, expected);
 }
 
-static Measurement Measure(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, int runs)
+/// <summary>The code under test, compiled on its own: the test project references it as a real one references its project.</summary>
+static MetadataReference Library(SuiteOptions options, CSharpParseOptions parseOptions)
 {
-    var results = new List<Measurement>();
+    var library = CSharpCompilation.Create(
+        "Shop",
+        SuiteGenerator.Library(options).Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, path: f.Path)),
+        References.For(SuiteFlavor.Production, options.EntityFramework),
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    using var image = new MemoryStream();
+    var result = library.Emit(image);
+    if (!result.Success)
+    {
+        throw new InvalidOperationException("The generated library does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+    }
+
+    return MetadataReference.CreateFromImage(image.ToArray());
+}
+
+static ImmutableDictionary<string, ReportDiagnostic> AllRulesOn()
+    => typeof(TestSmells.Analyzers.Infrastructure.TestSmellsAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+        .Select(d => d.Id)
+        .Distinct()
+        .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
+
+static Measurement[] MeasureInterleaved(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer>[] sets, int runs)
+{
+    var results = sets.Select(_ => new List<Measurement>()).ToArray();
     for (var run = 0; run < runs; run++)
     {
-        // A fresh compilation each time: no semantic model or analyzer cache survives between runs.
-        var fresh = compilation.Clone();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
-        long peak = heapBefore;
-        using var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))), null, 0, 20);
+        for (var i = 0; i < sets.Length; i++)
+        {
+            results[i].Add(Measure(compilation, sets[i]));
+        }
+    }
 
+    return results.Select(Median).ToArray();
+}
+
+static Measurement Median(List<Measurement> runs)
+{
+    double Mid(Func<Measurement, double> value) => runs.Select(value).OrderBy(x => x).ElementAt(runs.Count / 2);
+    var names = runs[0].PerAnalyzer.Keys;
+    return new Measurement(
+        Mid(r => r.WallMs),
+        Mid(r => r.CallbackMs),
+        Mid(r => r.HeapGrowthMegabytes),
+        runs[0].Findings,
+        names.ToDictionary(n => n, n => Mid(r => r.PerAnalyzer[n])));
+}
+
+static Measurement Measure(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+{
+    // A fresh compilation each time: no semantic model or analyzer cache survives between runs.
+    var fresh = compilation.Clone();
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
+    long peak = heapBefore;
+    using (var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))), null, 0, 20))
+    {
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (e, a, _) => throw new InvalidOperationException($"{a.GetType().Name} threw", e),
@@ -122,18 +283,53 @@ static Measurement Measure(CSharpCompilation compilation, ImmutableArray<Diagnos
         var withAnalyzers = fresh.WithAnalyzers(analyzers, options);
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         stopwatch.Stop();
-        var callbacks = analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
         if (diagnostics.Any(d => d.Id == "AD0001"))
         {
             throw new InvalidOperationException("AD0001: " + diagnostics.First(d => d.Id == "AD0001"));
         }
 
-        results.Add(new Measurement(stopwatch.Elapsed.TotalMilliseconds, callbacks, (Interlocked.Read(ref peak) - heapBefore) / 1024.0 / 1024.0, diagnostics.Length));
+        var perAnalyzer = analyzers.ToDictionary(
+            a => a.GetType().Name,
+            a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        var growth = (Interlocked.Read(ref peak) - heapBefore) / 1024.0 / 1024.0;
+        var ourDiagnostics = diagnostics.Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal)).ToImmutableArray();
+        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, perAnalyzer.Values.Sum(), growth, ourDiagnostics.Length, perAnalyzer) { Diagnostics = ourDiagnostics };
+    }
+}
+
+/// <summary>Findings on lines without their "expect:" marker, and markers without their finding.</summary>
+static IEnumerable<string> Mismatches(Compilation compilation, ImmutableArray<Diagnostic> diagnostics)
+{
+    var found = diagnostics
+        .Select(d => (d.Id, Path: d.Location.SourceTree!.FilePath, Line: d.Location.GetLineSpan().StartLinePosition.Line))
+        .ToHashSet();
+    foreach (var tree in compilation.SyntaxTrees)
+    {
+        var lines = tree.GetText().Lines;
+        foreach (var line in lines)
+        {
+            var text = line.ToString();
+            var at = text.IndexOf(SuiteGenerator.ExpectMarker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            foreach (var id in text[(at + SuiteGenerator.ExpectMarker.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!found.Remove((id, tree.FilePath, line.LineNumber)))
+                {
+                    yield return $"missing {id} at {tree.FilePath}:{line.LineNumber + 1}: {text.Trim()}";
+                }
+            }
+        }
     }
 
-    results.Sort((a, b) => a.CallbackMs.CompareTo(b.CallbackMs));
-    var median = results[results.Count / 2];
-    return median with { WallMs = results.Select(r => r.WallMs).OrderBy(x => x).ElementAt(results.Count / 2) };
+    foreach (var (id, path, line) in found)
+    {
+        var text = compilation.SyntaxTrees.First(t => t.FilePath == path).GetText().Lines[line].ToString();
+        yield return $"unexpected {id} at {path}:{line + 1}: {text.Trim()}";
+    }
 }
 
 static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
@@ -145,9 +341,14 @@ static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
         .ToImmutableArray();
 }
 
-internal readonly record struct Measurement(double WallMs, double CallbackMs, double PeakMegabytes, int Diagnostics);
+internal sealed record Suite(CSharpCompilation Compilation, int Expected);
 
-/// <summary>The baseline: an analyzer that registers nothing.</summary>
+internal sealed record Measurement(double WallMs, double CallbackMs, double HeapGrowthMegabytes, int Findings, Dictionary<string, double> PerAnalyzer)
+{
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = ImmutableArray<Diagnostic>.Empty;
+}
+
+/// <summary>The baseline: an analyzer that registers nothing (the analyzer driver then has no work at all).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
 {
@@ -159,5 +360,24 @@ internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+    }
+}
+
+/// <summary>
+/// The floor of any analyzer that looks at code: one operation action that does nothing. The driver
+/// then binds every method body and builds its operation tree, as it does for the SDK's own analyzers.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class BindingAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("BINDING0001", "Never reported", "Never reported", "Baseline", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(_ => { }, OperationKind.Throw);
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using TestSmells.SuiteGeneration;
 
 namespace TestSmells.Benchmarks;
 
@@ -39,7 +40,14 @@ public static class References
         return Directory.GetFiles(Path.Combine(lib, tfm), "*.dll").Select(f => MetadataReference.CreateFromFile(f));
     }
 
-    public static IEnumerable<MetadataReference> For(SuiteFlavor flavor)
+    /// <summary>EF Core, its in-memory provider and their dependencies, as restored into this harness's output folder.</summary>
+    public static IEnumerable<MetadataReference> EntityFramework()
+        => Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(f => Path.GetFileName(f).StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+                || Path.GetFileName(f).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+            .Select(f => MetadataReference.CreateFromFile(f));
+
+    public static IEnumerable<MetadataReference> For(SuiteFlavor flavor, bool entityFramework = false)
     {
         var packages = flavor switch
         {
@@ -48,7 +56,8 @@ public static class References
             SuiteFlavor.MSTest => new[] { "mstest.testframework", "moq", "castle.core" },
             _ => Array.Empty<string>(),
         };
-        return Framework().Concat(packages.SelectMany(Package));
+        var references = Framework().Concat(packages.SelectMany(Package));
+        return entityFramework ? references.Concat(EntityFramework()) : references;
     }
 
     private static bool IsManaged(string path)
