@@ -19,6 +19,7 @@ using TestSmells.SuiteGeneration;
 //   --other-sizes    sizes of the NUnit and MSTest flavours (default: the sizes up to 10,000)
 //   --runs           measured runs per analyzer set and suite (the median is reported)
 //   --top            how many of our analyzers to list by callback time
+//   --profile F:N    only our analyzers on the flavour F suite of N tests, --runs times (for a profiler)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var sizes = Option("--sizes", "1000,10000,50000").Split(',').Select(int.Parse).OrderBy(s => s).ToArray();
@@ -36,6 +37,23 @@ var ours = typeof(TestSmells.Analyzers.Infrastructure.TestSmellsAnalyzer).Assemb
 var xunit = LoadAnalyzers(Path.Combine(References.PackageFolder("xunit.analyzers"), "analyzers", "dotnet", "cs", "xunit.analyzers.dll"));
 var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
 var binding = ImmutableArray.Create<DiagnosticAnalyzer>(new BindingAnalyzer());
+
+if (Option("--profile", string.Empty) is { Length: > 0 } profiled)
+{
+    // For a profiler (dotnet-trace collect -- dotnet TestSmells.Benchmarks.dll --profile Xunit:10000): only our
+    // analyzers, after one warm-up run, then --runs runs with per-analyzer callback times.
+    var parts = profiled.Split(':');
+    var suite = Compile(Enum.Parse<SuiteFlavor>(parts[0], ignoreCase: true), int.Parse(parts[1]), checkErrors: false);
+    Measure(suite.Compilation, ours);
+    for (var run = 0; run < runs; run++)
+    {
+        var measured = Measure(suite.Compilation, ours);
+        Console.WriteLine($"run {run}: callbacks {measured.CallbackMs:F0} ms, wall {measured.WallMs:F0} ms, findings {measured.Findings} ({suite.Expected}): "
+            + string.Join(", ", measured.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F0}")));
+    }
+
+    return 0;
+}
 
 Console.WriteLine($"TestSmells.Analyzers: {ours.Length} analyzers, {ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rules (all enabled, TST2005 included); xunit.analyzers {Path.GetFileName(References.PackageFolder("xunit.analyzers"))}: {xunit.Length} analyzers");
 Console.WriteLine($"Processor count: {Environment.ProcessorCount}; runs per measurement: {runs} (median, analyzer sets interleaved); load average at start: {LoadAverage()}");
