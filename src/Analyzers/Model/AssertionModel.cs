@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -206,6 +207,10 @@ internal sealed class AssertionModel
         private readonly UserAssertionMethods _userMethods;
         private readonly ConcurrentDictionary<IMethodSymbol, AssertionKind> _helperMemo = new(SymbolEqualityComparer.Default);
 
+        // What a test body asserts, asked by several rules (TST2003, TST2005, TST3001) about the same body:
+        // computed once per body operation. Weak keys: the answers go with the operation trees.
+        private readonly ConditionalWeakTable<IOperation, AssertionsOfBody> _bodyMemo = new();
+
         public Scope(AssertionModel owner, UserAssertionMethods userMethods)
         {
             _owner = owner;
@@ -225,10 +230,24 @@ internal sealed class AssertionModel
             return IsSourceMethodOfCompilation(target) ? HelperKind(target) : AssertionKind.None;
         }
 
-        /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
-        public AssertionKind AssertionsIn(IOperation operation)
+        /// <summary>
+        /// What the body of <paramref name="operation"/> asserts (descendants included, helpers followed);
+        /// memoized per operation, so the rules that ask about the same test body share one walk.
+        /// </summary>
+        public AssertionKind AssertionsIn(IOperation operation) => Of(operation).Kind;
+
+        /// <summary>
+        /// True when <paramref name="operation"/> holds code that does not bind (an unresolved call or
+        /// name): it may be an assertion the model cannot see, so "asserts nothing" must not be said of it.
+        /// </summary>
+        public bool MayAssertUnseen(IOperation operation) => Of(operation).HasUnresolvedCode;
+
+        private AssertionsOfBody Of(IOperation operation) => _bodyMemo.GetValue(operation, ComputeBody);
+
+        private AssertionsOfBody ComputeBody(IOperation operation)
         {
             var kind = AssertionKind.None;
+            var unresolved = false;
             foreach (var descendant in operation.DescendantsAndSelf())
             {
                 switch (descendant)
@@ -239,10 +258,13 @@ internal sealed class AssertionModel
                     case IThrowOperation { Exception: not null }:
                         kind |= AssertionKind.Outcome;
                         break;
+                    case IInvalidOperation:
+                        unresolved = true;
+                        break;
                 }
             }
 
-            return kind;
+            return new AssertionsOfBody(kind, unresolved);
         }
 
         private AssertionKind ClassifyDirect(IInvocationOperation invocation)
@@ -348,6 +370,19 @@ internal sealed class AssertionModel
                     yield return operation;
                 }
             }
+        }
+
+        private sealed class AssertionsOfBody
+        {
+            public AssertionsOfBody(AssertionKind kind, bool hasUnresolvedCode)
+            {
+                Kind = kind;
+                HasUnresolvedCode = hasUnresolvedCode;
+            }
+
+            public AssertionKind Kind { get; }
+
+            public bool HasUnresolvedCode { get; }
         }
     }
 }

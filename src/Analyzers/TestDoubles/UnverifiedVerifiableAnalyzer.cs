@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,8 +51,11 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body)
+                || TestBodies.Of(blockContext.OperationBlocks) is not { } body
+                || !MentionsVerifiable(body.Syntax)
+                || model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).MayAssertUnseen(body))
             {
+                // A body with code that does not bind may verify the mock in a call the model cannot see.
                 return;
             }
 
@@ -205,6 +209,23 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A cheap syntax check before the operation walk: only a body that names <c>Verifiable</c> can hold a
+    /// verifiable setup (a call binds to a method of that name only where the source says it).
+    /// </summary>
+    private static bool MentionsVerifiable(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "Verifiable")
+            {
+                return true;
             }
         }
 
