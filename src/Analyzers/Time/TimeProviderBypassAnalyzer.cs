@@ -66,7 +66,8 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
                 if (type is null
                     || model.IsTestCode(containing)
                     || clock.IsInsideTimeProviderImplementation(type)
-                    || ClockReads.IsInExpressionTree(operationContext.Operation))
+                    || ClockReads.IsInExpressionTree(operationContext.Operation)
+                    || UnresolvedCode.HasUnresolvedAttribute(containing))
                 {
                     return;
                 }
