@@ -48,7 +48,7 @@ if (Option("--profile", string.Empty) is { Length: > 0 } profiled)
     for (var run = 0; run < runs; run++)
     {
         var measured = Measure(suite.Compilation, ours);
-        Console.WriteLine($"run {run}: callbacks {measured.CallbackMs:F0} ms, wall {measured.WallMs:F0} ms, findings {measured.Findings} ({suite.Expected}): "
+        Console.WriteLine($"run {run}: callbacks {measured.CallbackMs:F0} ms, CPU {measured.CpuMs:F0} ms, GC pauses {measured.GcPauseMs:F0} ms, wall {measured.WallMs:F0} ms, findings {measured.Findings} ({suite.Expected}): "
             + string.Join(", ", measured.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F0}")));
     }
 
@@ -81,15 +81,16 @@ foreach (var flavor in new[] { SuiteFlavor.Xunit, SuiteFlavor.NUnit, SuiteFlavor
 
 Console.WriteLine($"Warm-up (600-test suite of each flavour, every analyzer set once): {warmUp.Elapsed.TotalSeconds:F0} s");
 Console.WriteLine();
-Console.WriteLine("Callbacks = time inside the analyzers' callbacks (the analyzer's line of -p:ReportAnalyzer=true), summed over analyzers.");
-Console.WriteLine("Wall = GetAnalyzerDiagnosticsAsync end to end. 'binding' is an analyzer with one no-op operation action: the");
-Console.WriteLine("binding and operation trees that any code analyzer (the SDK's own included) makes the compiler produce.");
-Console.WriteLine("'+wall/test' = (wall ours - wall binding) per test: what our package adds to a build that already runs analyzers.");
+Console.WriteLine("Callbacks = time inside the analyzers' callbacks (the analyzer's line of -p:ReportAnalyzer=true), summed over analyzers;");
+Console.WriteLine("  it is wall time, so a loaded machine inflates it. +CPU = process CPU time of the run minus that of the 'binding' run,");
+Console.WriteLine("  where 'binding' is an analyzer with one no-op operation action: the binding and operation trees that any code");
+Console.WriteLine("  analyzer (the SDK's own included) makes the compiler produce. +CPU is what the package adds to such a build, and");
+Console.WriteLine("  other processes' load does not inflate it. Wall = GetAnalyzerDiagnosticsAsync end to end.");
 Console.WriteLine();
-Console.WriteLine("| suite | tests | ours callbacks ms | xunit.analyzers callbacks ms | ours/xunit | ours callbacks us/test | wall binding ms | wall ours ms | wall xunit ms | ours +wall us/test | ours heap growth MB | findings (expected) |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| suite | tests | callbacks ours ms | callbacks xunit.analyzers ms | ours/xunit | ours callbacks us/test | +CPU ours ms | +CPU xunit ms | +CPU ours/xunit | ours +CPU us/test | wall binding ms | wall ours ms | wall xunit ms | GC pauses binding / ours ms | ours heap growth MB | findings (expected) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
-var xunitResults = new SortedDictionary<int, (Measurement Ours, Measurement Xunit)>();
+var xunitResults = new SortedDictionary<int, (Measurement Ours, Measurement Xunit, Measurement Binding)>();
 var perAnalyzer = new List<(string Suite, Dictionary<string, double> Times, double Total)>();
 var plan = sizes.Select(s => (SuiteFlavor.Xunit, s))
     .Concat(otherSizes.SelectMany(s => new[] { (SuiteFlavor.NUnit, s), (SuiteFlavor.MSTest, s) }))
@@ -105,10 +106,12 @@ foreach (var (flavor, size) in plan)
     var theirs = flavor == SuiteFlavor.Xunit ? results[2] : null;
     if (theirs is not null)
     {
-        xunitResults[size] = (mine, theirs);
+        xunitResults[size] = (mine, theirs, baseline);
     }
 
     perAnalyzer.Add(($"{flavor} {size}", mine.PerAnalyzer, mine.CallbackMs));
+    var addedOurs = mine.CpuMs - baseline.CpuMs;
+    var addedTheirs = theirs is null ? double.NaN : theirs.CpuMs - baseline.CpuMs;
     Console.WriteLine(string.Join(" | ", new[]
     {
         "", flavor.ToString(), size.ToString("N0"),
@@ -116,10 +119,14 @@ foreach (var (flavor, size) in plan)
         theirs?.CallbackMs.ToString("F0") ?? "-",
         theirs is null ? "-" : (mine.CallbackMs / theirs.CallbackMs).ToString("F2"),
         (mine.CallbackMs * 1000 / size).ToString("F1"),
+        addedOurs.ToString("F0"),
+        theirs is null ? "-" : addedTheirs.ToString("F0"),
+        theirs is null ? "-" : (addedOurs / addedTheirs).ToString("F2"),
+        (addedOurs * 1000 / size).ToString("F1"),
         baseline.WallMs.ToString("F0"),
         mine.WallMs.ToString("F0"),
         theirs?.WallMs.ToString("F0") ?? "-",
-        ((mine.WallMs - baseline.WallMs) * 1000 / size).ToString("F1"),
+        $"{baseline.GcPauseMs:F0} / {mine.GcPauseMs:F0}",
         mine.HeapGrowthMegabytes.ToString("F0"),
         $"{mine.Findings} ({suite.Expected})",
         "",
@@ -134,11 +141,11 @@ var (productionEmpty, productionBinding, productionOurs) = (productionResults[0]
 perAnalyzer.Add(($"Production {productionSize}", productionOurs.PerAnalyzer, productionOurs.CallbackMs));
 Console.WriteLine();
 Console.WriteLine($"No test framework ({productionSize:N0} methods; only TST1004 and TST1005, the production-code rules, register actions there):");
-Console.WriteLine("| analyzers | callbacks ms | wall ms | findings (expected) |");
-Console.WriteLine("|---|---:|---:|---:|");
-Console.WriteLine($"| empty (registers nothing) | {productionEmpty.CallbackMs:F1} | {productionEmpty.WallMs:F0} | - |");
-Console.WriteLine($"| binding (one no-op operation action) | {productionBinding.CallbackMs:F1} | {productionBinding.WallMs:F0} | - |");
-Console.WriteLine($"| ours | {productionOurs.CallbackMs:F1} | {productionOurs.WallMs:F0} | {productionOurs.Findings} ({production.Expected}) |");
+Console.WriteLine("| analyzers | callbacks ms | CPU ms | wall ms | findings (expected) |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+Console.WriteLine($"| empty (registers nothing) | {productionEmpty.CallbackMs:F1} | {productionEmpty.CpuMs:F0} | {productionEmpty.WallMs:F0} | - |");
+Console.WriteLine($"| binding (one no-op operation action) | {productionBinding.CallbackMs:F1} | {productionBinding.CpuMs:F0} | {productionBinding.WallMs:F0} | - |");
+Console.WriteLine($"| ours | {productionOurs.CallbackMs:F1} | {productionOurs.CpuMs:F0} | {productionOurs.WallMs:F0} | {productionOurs.Findings} ({production.Expected}) |");
 
 Console.WriteLine();
 Console.WriteLine($"Our analyzers by callback time (top {top}):");
@@ -153,23 +160,25 @@ Console.WriteLine("Targets:");
 if (xunitResults.Count > 0)
 {
     var at = xunitResults.Keys.OrderBy(s => Math.Abs(s - 10000)).First();
-    var (o, x) = xunitResults[at];
+    var (o, x, b) = xunitResults[at];
     var ratio = o.CallbackMs / x.CallbackMs;
-    Console.WriteLine($"  (a) ours / xunit.analyzers callback time at {at:N0} tests: {ratio:F2} ({o.CallbackMs:F0} / {x.CallbackMs:F0} ms; target <= 0.5): {(ratio <= 0.5 ? "met" : "NOT met")}");
+    Console.WriteLine($"  (a) ours / xunit.analyzers callback time at {at:N0} tests: {ratio:F2} ({o.CallbackMs:F0} / {x.CallbackMs:F0} ms; target <= 0.5): {(ratio <= 0.5 ? "met" : "NOT met")};"
+        + $" added CPU: {(o.CpuMs - b.CpuMs) / (x.CpuMs - b.CpuMs):F2}");
 }
 
 if (xunitResults.Count >= 2)
 {
     var (smallest, largest) = (xunitResults.Keys.First(), xunitResults.Keys.Last());
-    var small = xunitResults[smallest].Ours.CallbackMs / smallest;
-    var large = xunitResults[largest].Ours.CallbackMs / largest;
-    var smallWall = xunitResults[smallest].Ours.WallMs / smallest;
-    var largeWall = xunitResults[largest].Ours.WallMs / largest;
-    Console.WriteLine($"  (b) our callback cost per test at {largest:N0} / at {smallest:N0}: {large / small:F2} ({large * 1000:F1} / {small * 1000:F1} us; target <= 1.2): {(large / small <= 1.2 ? "met" : "NOT met")}; wall per test: {largeWall / smallWall:F2}");
+    double PerTest(int size, Func<(Measurement Ours, Measurement Xunit, Measurement Binding), double> value) => value(xunitResults[size]) / size;
+    var ratio = PerTest(largest, r => r.Ours.CallbackMs) / PerTest(smallest, r => r.Ours.CallbackMs);
+    var cpuRatio = PerTest(largest, r => r.Ours.CpuMs - r.Binding.CpuMs) / PerTest(smallest, r => r.Ours.CpuMs - r.Binding.CpuMs);
+    var wallRatio = PerTest(largest, r => r.Ours.WallMs) / PerTest(smallest, r => r.Ours.WallMs);
+    Console.WriteLine($"  (b) our callback cost per test at {largest:N0} / at {smallest:N0}: {ratio:F2} ({PerTest(largest, r => r.Ours.CallbackMs) * 1000:F1} / {PerTest(smallest, r => r.Ours.CallbackMs) * 1000:F1} us; target <= 1.2): {(ratio <= 1.2 ? "met" : "NOT met")};"
+        + $" added CPU per test: {cpuRatio:F2}; wall per test: {wallRatio:F2}");
 }
 
 Console.WriteLine($"  (c) no test framework ({productionSize:N0} methods): callbacks ours {productionOurs.CallbackMs:F1} ms vs empty {productionEmpty.CallbackMs:F1} ms;"
-    + $" wall ours / binding baseline {productionOurs.WallMs / productionBinding.WallMs:F2} ({productionOurs.WallMs:F0} / {productionBinding.WallMs:F0} ms), wall empty {productionEmpty.WallMs:F0} ms");
+    + $" CPU ours / binding {productionOurs.CpuMs / productionBinding.CpuMs:F2}; wall ours / binding {productionOurs.WallMs / productionBinding.WallMs:F2} ({productionOurs.WallMs:F0} / {productionBinding.WallMs:F0} ms), wall empty {productionEmpty.WallMs:F0} ms");
 Console.WriteLine();
 Console.WriteLine($"Total {total.Elapsed.TotalMinutes:F1} min; load average at end: {LoadAverage()}");
 return 0;
@@ -276,6 +285,8 @@ static Measurement Median(List<Measurement> runs)
     return new Measurement(
         Mid(r => r.WallMs),
         Mid(r => r.CallbackMs),
+        Mid(r => r.CpuMs),
+        Mid(r => r.GcPauseMs),
         Mid(r => r.HeapGrowthMegabytes),
         runs[0].Findings,
         names.ToDictionary(n => n, n => Mid(r => r.PerAnalyzer[n])));
@@ -297,10 +308,14 @@ static Measurement Measure(CSharpCompilation compilation, ImmutableArray<Diagnos
             onAnalyzerException: (e, a, _) => throw new InvalidOperationException($"{a.GetType().Name} threw", e),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         var withAnalyzers = fresh.WithAnalyzers(analyzers, options);
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         stopwatch.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
         if (diagnostics.Any(d => d.Id == "AD0001"))
         {
             throw new InvalidOperationException("AD0001: " + diagnostics.First(d => d.Id == "AD0001"));
@@ -311,7 +326,7 @@ static Measurement Measure(CSharpCompilation compilation, ImmutableArray<Diagnos
             a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
         var growth = (Interlocked.Read(ref peak) - heapBefore) / 1024.0 / 1024.0;
         var ourDiagnostics = diagnostics.Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal)).ToImmutableArray();
-        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, perAnalyzer.Values.Sum(), growth, ourDiagnostics.Length, perAnalyzer) { Diagnostics = ourDiagnostics };
+        return new Measurement(stopwatch.Elapsed.TotalMilliseconds, perAnalyzer.Values.Sum(), cpu, pause, growth, ourDiagnostics.Length, perAnalyzer) { Diagnostics = ourDiagnostics };
     }
 }
 
@@ -361,7 +376,7 @@ static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
 
 internal sealed record Suite(CSharpCompilation Compilation, int Expected);
 
-internal sealed record Measurement(double WallMs, double CallbackMs, double HeapGrowthMegabytes, int Findings, Dictionary<string, double> PerAnalyzer)
+internal sealed record Measurement(double WallMs, double CallbackMs, double CpuMs, double GcPauseMs, double HeapGrowthMegabytes, int Findings, Dictionary<string, double> PerAnalyzer)
 {
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = ImmutableArray<Diagnostic>.Empty;
 }

@@ -47,7 +47,7 @@ public static class AllAnalyzers
     /// Runs every analyzer over <paramref name="compilation"/>; returns our diagnostics, and throws
     /// if any analyzer threw (AD0001) so that a crash can never pass for silence.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, string? editorConfig = null)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, string? editorConfig = null, bool concurrentAnalysis = true)
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
@@ -59,7 +59,7 @@ public static class AllAnalyzers
                     exceptions.Add($"{analyzer.GetType().Name}: {exception}");
                 }
             },
-            concurrentAnalysis: true,
+            concurrentAnalysis: concurrentAnalysis,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(Instances, options);
