@@ -55,7 +55,8 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
 
             var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
             if (TestBodies.Of(blockContext.OperationBlocks) is { } body
-                && (scope.AssertionsIn(body) != AssertionKind.None || scope.MayAssertUnseen(body)))
+                && scope.OfBody(method, body) is var assertions
+                && (assertions.Kind != AssertionKind.None || assertions.MayAssertUnseen))
             {
                 // The common case, answered by the walk TST2003 and TST2005 share; and code that does not
                 // bind (a missing reference, a half-typed call) may hold the assertion: silence, not a guess.

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -207,9 +206,9 @@ internal sealed class AssertionModel
         private readonly UserAssertionMethods _userMethods;
         private readonly ConcurrentDictionary<IMethodSymbol, AssertionKind> _helperMemo = new(SymbolEqualityComparer.Default);
 
-        // What a test body asserts, asked by several rules (TST2003, TST2005, TST3001) about the same body:
-        // computed once per body operation. Weak keys: the answers go with the operation trees.
-        private readonly ConditionalWeakTable<IOperation, AssertionsOfBody> _bodyMemo = new();
+        // What a test method's body asserts, asked by several rules (TST2003, TST2004, TST2005, TST3001)
+        // about the same body: computed once per method (the answer is two flags, no operation is kept).
+        private readonly ConcurrentDictionary<IMethodSymbol, BodyAssertions> _bodyMemo = new(SymbolEqualityComparer.Default);
 
         public Scope(AssertionModel owner, UserAssertionMethods userMethods)
         {
@@ -230,21 +229,17 @@ internal sealed class AssertionModel
             return IsSourceMethodOfCompilation(target) ? HelperKind(target) : AssertionKind.None;
         }
 
-        /// <summary>
-        /// What the body of <paramref name="operation"/> asserts (descendants included, helpers followed);
-        /// memoized per operation, so the rules that ask about the same test body share one walk.
-        /// </summary>
-        public AssertionKind AssertionsIn(IOperation operation) => Of(operation).Kind;
+        /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
+        public AssertionKind AssertionsIn(IOperation operation) => ComputeBody(operation).Kind;
 
         /// <summary>
-        /// True when <paramref name="operation"/> holds code that does not bind (an unresolved call or
-        /// name): it may be an assertion the model cannot see, so "asserts nothing" must not be said of it.
+        /// What the body of <paramref name="method"/> (<paramref name="body"/>, its operation block) asserts,
+        /// memoized per method, so the rules that ask about the same test body share one walk.
         /// </summary>
-        public bool MayAssertUnseen(IOperation operation) => Of(operation).HasUnresolvedCode;
+        public BodyAssertions OfBody(IMethodSymbol method, IOperation body)
+            => _bodyMemo.TryGetValue(method, out var known) ? known : _bodyMemo.GetOrAdd(method, ComputeBody(body));
 
-        private AssertionsOfBody Of(IOperation operation) => _bodyMemo.GetValue(operation, ComputeBody);
-
-        private AssertionsOfBody ComputeBody(IOperation operation)
+        private BodyAssertions ComputeBody(IOperation operation)
         {
             var kind = AssertionKind.None;
             var unresolved = false;
@@ -264,7 +259,7 @@ internal sealed class AssertionModel
                 }
             }
 
-            return new AssertionsOfBody(kind, unresolved);
+            return new BodyAssertions(kind, unresolved);
         }
 
         private AssertionKind ClassifyDirect(IInvocationOperation invocation)
@@ -371,18 +366,24 @@ internal sealed class AssertionModel
                 }
             }
         }
-
-        private sealed class AssertionsOfBody
-        {
-            public AssertionsOfBody(AssertionKind kind, bool hasUnresolvedCode)
-            {
-                Kind = kind;
-                HasUnresolvedCode = hasUnresolvedCode;
-            }
-
-            public AssertionKind Kind { get; }
-
-            public bool HasUnresolvedCode { get; }
-        }
     }
+}
+
+/// <summary>What a test body asserts, and whether it holds code that does not bind.</summary>
+internal readonly struct BodyAssertions
+{
+    public BodyAssertions(AssertionKind kind, bool mayAssertUnseen)
+    {
+        Kind = kind;
+        MayAssertUnseen = mayAssertUnseen;
+    }
+
+    /// <summary>The assertions and verifications found (helpers followed).</summary>
+    public AssertionKind Kind { get; }
+
+    /// <summary>
+    /// True when the body holds code that does not bind (an unresolved call or name, a missing
+    /// reference): it may be an assertion the model cannot see, so "asserts nothing" must not be said.
+    /// </summary>
+    public bool MayAssertUnseen { get; }
 }

@@ -37,8 +37,8 @@ public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
             }
 
             // Code that does not bind may be the outcome assertion the model cannot see: silence.
-            var scope = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree);
-            if (scope.AssertionsIn(body) != AssertionKind.Interaction || scope.MayAssertUnseen(body))
+            var assertions = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body);
+            if (assertions.Kind != AssertionKind.Interaction || assertions.MayAssertUnseen)
             {
                 return;
             }

@@ -39,9 +39,9 @@ public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
 
             // Most tests assert: that answer is shared with TST2005 and TST3001, and settles it before the mock
             // search. Code that does not bind may hold an assertion the model cannot see: silence.
-            var scope = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree);
-            if (scope.AssertionsIn(body) != AssertionKind.None
-                || scope.MayAssertUnseen(body)
+            var assertions = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body);
+            if (assertions.Kind != AssertionKind.None
+                || assertions.MayAssertUnseen
                 || MockUsage.FirstMockIn(body, model) is not { } mock)
             {
                 return;

@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,14 +45,15 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
             TypeLookup.FindAll(compilation, "Moq.MockRepository", "Moq.MockFactory"),
             TypeLookup.Find(compilation, "System.Linq.Expressions.Expression`1"));
         var verifiedInClass = new ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, bool>>(SymbolEqualityComparer.Default);
+        var treesNamingVerifiable = new ConcurrentDictionary<SyntaxTree, bool>();
 
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !model.IsTestMethod(method)
                 || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || !MentionsVerifiable(body.Syntax)
-                || model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).MayAssertUnseen(body))
+                || !treesNamingVerifiable.GetOrAdd(body.Syntax.SyntaxTree, MayNameVerifiable)
+                || model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body).MayAssertUnseen)
             {
                 // A body with code that does not bind may verify the mock in a call the model cannot see.
                 return;
@@ -216,20 +216,13 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     }
 
     /// <summary>
-    /// A cheap syntax check before the operation walk: only a body that names <c>Verifiable</c> can hold a
-    /// verifiable setup (a call binds to a method of that name only where the source says it).
+    /// A cheap check, once per file, before any operation walk: a call binds to a method named
+    /// <c>Verifiable</c> only where the source names it (written out, or with a unicode escape).
     /// </summary>
-    private static bool MentionsVerifiable(SyntaxNode body)
+    private static bool MayNameVerifiable(SyntaxTree tree)
     {
-        foreach (var token in body.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "Verifiable")
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var text = tree.GetText().ToString();
+        return text.IndexOf("Verifiable", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary><c>name.Verify(...)</c>, <c>this.name.VerifyAll()</c>, <c>Mock.Verify(..., name, ...)</c> in <paramref name="node"/>.</summary>
