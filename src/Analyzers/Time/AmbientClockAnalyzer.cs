@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,32 +29,66 @@ public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operationContext =>
+        // Most files of a project never name the clock: their code registers nothing (one text search
+        // per file instead of a callback per property read).
+        var treesNamingClock = new ConcurrentDictionary<SyntaxTree, bool>();
+        context.RegisterOperationBlockStartAction(blockStart =>
+        {
+            if (!MayNameClock(blockStart.OperationBlocks, treesNamingClock))
             {
-                var reference = (IPropertyReferenceOperation)operationContext.Operation;
-                var read = clock.Classify(reference);
-                if (read is ClockRead.None or ClockRead.TimeProviderSystem)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var type = operationContext.ContainingSymbol as INamedTypeSymbol ?? operationContext.ContainingSymbol.ContainingType;
-                if (type is null
-                    || clock.IsInsideTimeProviderImplementation(type)
-                    || ClockReads.IsInExpressionTree(reference)
-                    || UnresolvedCode.HasUnresolvedAttribute(operationContext.ContainingSymbol))
+            blockStart.RegisterOperationAction(
+                operationContext =>
                 {
-                    return;
-                }
+                    var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                    var read = clock.Classify(reference);
+                    if (read is ClockRead.None or ClockRead.TimeProviderSystem)
+                    {
+                        return;
+                    }
 
-                operationContext.ReportDiagnostic(Diagnostic.Create(
-                    Rules.TST1004,
-                    reference.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ClockReads.ReadProperty, read.ToString()),
-                    ClockReads.Display(read),
-                    type.Name));
-            },
-            OperationKind.PropertyReference);
+                    var type = operationContext.ContainingSymbol as INamedTypeSymbol ?? operationContext.ContainingSymbol.ContainingType;
+                    if (type is null
+                        || clock.IsInsideTimeProviderImplementation(type)
+                        || ClockReads.IsInExpressionTree(reference)
+                        || UnresolvedCode.HasUnresolvedAttribute(operationContext.ContainingSymbol))
+                    {
+                        return;
+                    }
+
+                    operationContext.ReportDiagnostic(Diagnostic.Create(
+                        Rules.TST1004,
+                        reference.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(ClockReads.ReadProperty, read.ToString()),
+                        ClockReads.Display(read),
+                        type.Name));
+                },
+                OperationKind.PropertyReference);
+        });
+    }
+
+    /// <summary>
+    /// True when a file of the blocks may name <c>Now</c>, <c>UtcNow</c> or <c>Today</c> (a property is read
+    /// only where the source names it, written out or with a unicode escape); one search per file.
+    /// </summary>
+    private static bool MayNameClock(ImmutableArray<IOperation> blocks, ConcurrentDictionary<SyntaxTree, bool> trees)
+    {
+        foreach (var block in blocks)
+        {
+            if (trees.GetOrAdd(block.Syntax.SyntaxTree, static tree =>
+                {
+                    var text = tree.GetText().ToString();
+                    return text.IndexOf("Now", StringComparison.Ordinal) >= 0
+                        || text.IndexOf("Today", StringComparison.Ordinal) >= 0
+                        || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
+                }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

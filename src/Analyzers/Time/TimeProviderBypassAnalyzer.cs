@@ -47,49 +47,61 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
         var clock = new ClockReads(compilation);
         var providers = new ConcurrentDictionary<INamedTypeSymbol, ProviderMember?>(SymbolEqualityComparer.Default);
 
-        context.RegisterOperationAction(
-            operationContext =>
+        // Only types that hold a TimeProvider can bypass it: the others register nothing for their code
+        // (one memoized look-up per type instead of a callback per call and creation).
+        context.RegisterOperationBlockStartAction(blockStart =>
+        {
+            var owner = blockStart.OwningSymbol;
+            var ownerType = owner as INamedTypeSymbol ?? owner.ContainingType;
+            if (ownerType is null || providers.GetOrAdd(ownerType, t => FindProvider(t, timeProvider, compilation)) is null)
             {
-                var kind = operationContext.Operation switch
-                {
-                    IInvocationOperation invocation => Classify(invocation, task, genericTask, timeProvider),
-                    IObjectCreationOperation creation => Classify(creation, timer, tokenSource),
-                    _ => BypassKind.None,
-                };
-                if (kind == BypassKind.None)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var containing = operationContext.ContainingSymbol;
-                var type = containing as INamedTypeSymbol ?? containing.ContainingType;
-                if (type is null
-                    || model.IsTestCode(containing)
-                    || clock.IsInsideTimeProviderImplementation(type)
-                    || ClockReads.IsInExpressionTree(operationContext.Operation)
-                    || UnresolvedCode.HasUnresolvedAttribute(containing))
+            blockStart.RegisterOperationAction(
+                operationContext =>
                 {
-                    return;
-                }
+                    var kind = operationContext.Operation switch
+                    {
+                        IInvocationOperation invocation => Classify(invocation, task, genericTask, timeProvider),
+                        IObjectCreationOperation creation => Classify(creation, timer, tokenSource),
+                        _ => BypassKind.None,
+                    };
+                    if (kind == BypassKind.None)
+                    {
+                        return;
+                    }
 
-                var provider = providers.GetOrAdd(type, t => FindProvider(t, timeProvider, compilation));
-                if (provider is null || !IsReachable(provider.Value, operationContext.Operation.Syntax, type))
-                {
-                    return;
-                }
+                    var containing = operationContext.ContainingSymbol;
+                    var type = containing as INamedTypeSymbol ?? containing.ContainingType;
+                    if (type is null
+                        || model.IsTestCode(containing)
+                        || clock.IsInsideTimeProviderImplementation(type)
+                        || ClockReads.IsInExpressionTree(operationContext.Operation)
+                        || UnresolvedCode.HasUnresolvedAttribute(containing))
+                    {
+                        return;
+                    }
 
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ProviderProperty, provider.Value.Name)
-                    .Add(KindProperty, kind.ToString());
-                operationContext.ReportDiagnostic(Diagnostic.Create(
-                    Rules.TST1005,
-                    operationContext.Operation.Syntax.GetLocation(),
-                    properties,
-                    Display(kind),
-                    provider.Value.Name));
-            },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation);
+                    var provider = providers.GetOrAdd(type, t => FindProvider(t, timeProvider, compilation));
+                    if (provider is null || !IsReachable(provider.Value, operationContext.Operation.Syntax, type))
+                    {
+                        return;
+                    }
+
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(ProviderProperty, provider.Value.Name)
+                        .Add(KindProperty, kind.ToString());
+                    operationContext.ReportDiagnostic(Diagnostic.Create(
+                        Rules.TST1005,
+                        operationContext.Operation.Syntax.GetLocation(),
+                        properties,
+                        Display(kind),
+                        provider.Value.Name));
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+        });
     }
 
     private static BypassKind Classify(IInvocationOperation invocation, INamedTypeSymbol task, INamedTypeSymbol? genericTask, INamedTypeSymbol timeProvider)
