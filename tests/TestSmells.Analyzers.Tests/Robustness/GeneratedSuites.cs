@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -25,10 +26,15 @@ internal static class GeneratedSuites
         public override string ToString() => $"{Id} at {Path}:{Line + 1}";
     }
 
-    /// <summary>The options of the suites these tests use: small, with a smell every third test.</summary>
-    public static SuiteOptions Options(SuiteFlavor flavor, int tests = 90) => new(flavor, tests)
+    private static readonly ConcurrentDictionary<SuiteFlavor, Lazy<Task<ImmutableHashSet<Finding>>>> CompleteFindings = new();
+
+    /// <summary>
+    /// The options of the suites these tests use: small (three classes, so that the class-level smells
+    /// are there too), with a smell every third test, so that every smell of the flavour appears.
+    /// </summary>
+    public static SuiteOptions Options(SuiteFlavor flavor, int tests = 60) => new(flavor, tests)
     {
-        TestsPerClass = 30,
+        TestsPerClass = 20,
         SmellEvery = 3,
         EntityFramework = flavor is SuiteFlavor.Xunit or SuiteFlavor.Production,
     };
@@ -79,6 +85,10 @@ internal static class GeneratedSuites
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(AllAnalyzers.Descriptors.ToImmutableDictionary(d => d.Id, _ => ReportDiagnostic.Warn)));
     }
+
+    /// <summary>The findings on the complete suite of <see cref="Options"/> (computed once per flavour).</summary>
+    public static Task<ImmutableHashSet<Finding>> CompleteFindingsAsync(SuiteFlavor flavor)
+        => CompleteFindings.GetOrAdd(flavor, f => new Lazy<Task<ImmutableHashSet<Finding>>>(async () => Found(await AllAnalyzers.RunAsync(await CompileAsync(Options(f)))))).Value;
 
     /// <summary>The file name of a reference ("Shop.dll" for the code under test).</summary>
     public static string NameOf(MetadataReference reference)
