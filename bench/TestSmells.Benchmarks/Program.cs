@@ -63,7 +63,7 @@ if (Option("--profile", string.Empty) is { Length: > 0 } profiled)
 }
 
 Console.WriteLine($"TestSmells.Analyzers: {ours.Length} analyzers, {ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rules (all enabled, TST2005 included); xunit.analyzers {Path.GetFileName(References.PackageFolder("xunit.analyzers"))}: {xunit.Length} analyzers");
-Console.WriteLine($"Processor count: {Environment.ProcessorCount}; runs per measurement: {runs} (median, analyzer sets interleaved); load average at start: {LoadAverage()}");
+Console.WriteLine($"Processor count: {Environment.ProcessorCount}; runs per measurement: {runs} (analyzer sets interleaved; callback times: best run, the rest: median); load average at start: {LoadAverage()}");
 Console.WriteLine();
 
 // Warm-up: JIT-compile the compiler, the driver and every analyzer before anything is measured, and

@@ -50,7 +50,7 @@ internal sealed class DatabaseTypes
             return false;
         }
 
-        return _memo.GetOrAdd(type, Compute);
+        return _memo.TryGetValue(type, out var known) ? known : _memo.GetOrAdd(type, Compute);
     }
 
     private bool Compute(ITypeSymbol type)

@@ -87,7 +87,8 @@ internal sealed class TestCodeModel
             return false;
         }
 
-        return _isTestMethod.GetOrAdd(method, ComputeIsTestMethod);
+        // TryGetValue first: asked many times per test, and GetOrAdd with a method group allocates a delegate per call.
+        return _isTestMethod.TryGetValue(method, out var known) ? known : _isTestMethod.GetOrAdd(method, ComputeIsTestMethod);
     }
 
     private bool ComputeIsTestMethod(IMethodSymbol method)
@@ -107,7 +108,7 @@ internal sealed class TestCodeModel
     }
 
     private bool IsTestAttribute(INamedTypeSymbol attributeClass)
-        => _isTestAttribute.GetOrAdd(attributeClass, type =>
+        => _isTestAttribute.TryGetValue(attributeClass, out var known) ? known : _isTestAttribute.GetOrAdd(attributeClass, type =>
             TypeLookup.IsOrInheritsFrom(type, _testMethodAttributes)
             || TypeLookup.IsOrInheritsFrom(type, _testMethodAttributeInterfaces));
 
@@ -119,7 +120,7 @@ internal sealed class TestCodeModel
             return false;
         }
 
-        return _isTestClass.GetOrAdd(type, ComputeIsTestClass);
+        return _isTestClass.TryGetValue(type, out var known) ? known : _isTestClass.GetOrAdd(type, ComputeIsTestClass);
     }
 
     private bool ComputeIsTestClass(INamedTypeSymbol type)

@@ -52,7 +52,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
             if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !model.IsTestMethod(method)
                 || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || !treesNamingVerifiable.GetOrAdd(body.Syntax.SyntaxTree, MayNameVerifiable)
+                || !(treesNamingVerifiable.TryGetValue(body.Syntax.SyntaxTree, out var named) ? named : treesNamingVerifiable.GetOrAdd(body.Syntax.SyntaxTree, MayNameVerifiable))
                 || model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body).MayAssertUnseen)
             {
                 // A body with code that does not bind may verify the mock in a call the model cannot see.

@@ -77,9 +77,10 @@ public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
     {
         foreach (var block in blocks)
         {
-            if (trees.GetOrAdd(block.Syntax.SyntaxTree, static tree =>
+            var tree = block.Syntax.SyntaxTree;
+            if (trees.TryGetValue(tree, out var known) ? known : trees.GetOrAdd(tree, static t =>
                 {
-                    var text = tree.GetText().ToString();
+                    var text = t.GetText().ToString();
                     return text.IndexOf("Now", StringComparison.Ordinal) >= 0
                         || text.IndexOf("Today", StringComparison.Ordinal) >= 0
                         || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;

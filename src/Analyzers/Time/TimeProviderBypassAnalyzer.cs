@@ -53,7 +53,8 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
         {
             var owner = blockStart.OwningSymbol;
             var ownerType = owner as INamedTypeSymbol ?? owner.ContainingType;
-            if (ownerType is null || providers.GetOrAdd(ownerType, t => FindProvider(t, timeProvider, compilation)) is null)
+            if (ownerType is null
+                || (providers.TryGetValue(ownerType, out var known) ? known : providers.GetOrAdd(ownerType, t => FindProvider(t, timeProvider, compilation))) is null)
             {
                 return;
             }
