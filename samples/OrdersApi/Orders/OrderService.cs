@@ -86,10 +86,10 @@ public sealed class OrderService(OrdersDbContext db, TimeProvider time)
     private static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
 
     public Task<Order?> FindAsync(int id, CancellationToken cancellationToken) =>
-        db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.Orders.AsNoTracking().Include(o => o.Lines.OrderBy(l => l.Id)).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     public async Task<List<Order>> ForUserAsync(int userId, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking().Include(o => o.Lines)
+        await db.Orders.AsNoTracking().Include(o => o.Lines.OrderBy(l => l.Id))
             .Where(o => o.UserId == userId)
             .OrderBy(o => o.Id)
             .ToListAsync(cancellationToken);
