@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TestSmells.Analyzers.Tests.Packaging;
+
+/// <summary>Runs the <c>dotnet</c> CLI as a child process, with a timeout, and collects its output.</summary>
+public static class DotNetCli
+{
+    /// <summary>The <c>dotnet</c> host running these tests (so the child uses the same SDK installation), else the one on PATH.</summary>
+    public static string Executable { get; } = FindExecutable();
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host inherits MSBuild settings of the build that started it (dotnet test); a child
+        // build must start from a clean slate, in English, without build servers left behind.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+
+        var output = new StringBuilder();
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException(
+                $"'dotnet {string.Join(' ', arguments)}' did not finish within {timeout.TotalSeconds:0} s in {workingDirectory}. Output so far:\n{Text(output)}");
+        }
+
+        // WaitForExitAsync returns once the output streams are drained too.
+        return new CliResult(arguments, process.ExitCode, Text(output), clock.Elapsed);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static string FindExecutable()
+    {
+        var fromHost = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromHost) && File.Exists(fromHost))
+        {
+            return fromHost;
+        }
+
+        var current = Environment.ProcessPath;
+        if (current is not null && Path.GetFileNameWithoutExtension(current).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return current;
+        }
+
+        return "dotnet";
+    }
+}
+
+/// <summary>The exit code and the combined output of one <c>dotnet</c> command.</summary>
+public sealed record CliResult(IReadOnlyList<string> Arguments, int ExitCode, string Output, TimeSpan Elapsed)
+{
+    private static readonly Regex DiagnosticLine = new(
+        @"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning|info) (?<id>[A-Za-z]+[0-9]+): (?<message>.*?)(?: \[[^\]]+\])?$",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>Every <c>file(line,col): severity ID: message</c> line, once each (MSBuild repeats them in its summary).</summary>
+    public IReadOnlyList<BuildDiagnostic> Diagnostics => DiagnosticLine.Matches(Output.Replace("\r", string.Empty, StringComparison.Ordinal))
+        .Select(m => new BuildDiagnostic(
+            m.Groups["file"].Value.Trim(),
+            int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            m.Groups["severity"].Value,
+            m.Groups["id"].Value,
+            m.Groups["message"].Value))
+        .Distinct()
+        .ToList();
+
+    /// <summary>The command and its output, for assertion messages.</summary>
+    public string Describe()
+        => $"dotnet {string.Join(' ', Arguments)}\nexit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s; output:\n{Output}";
+}
+
+public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
+{
+    public override string ToString() => $"{File}({Line},{Column}): {Severity} {Id}: {Message}";
+}
