@@ -71,6 +71,6 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(1, redelivered);
         Assert.Single(emails.Sent);
         await using OrdersDbContext check = database.CreateContext();
-        Assert.NotNull((await check.Outbox.SingleAsync()).DispatchedAt);
+        Assert.Equal(Instants.WednesdayMorning, (await check.Outbox.SingleAsync()).DispatchedAt);
     }
 }
