@@ -54,7 +54,8 @@ public static class Presets
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown TestSmellsAnalysisMode"),
     };
 
-    private static string DefaultSeverity(DiagnosticDescriptor rule)
+    /// <summary>The severity a rule has with no configuration at all (what the descriptor says).</summary>
+    public static string DefaultSeverity(DiagnosticDescriptor rule)
     {
         if (!rule.IsEnabledByDefault)
         {
@@ -85,7 +86,15 @@ public static class Presets
             var enabled = rule.IsEnabledByDefault ? rule.DefaultSeverity.ToString() : "disabled";
             text.Append('\n');
             text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title.ToString()).Append(" (").Append(rule.Category).Append(", default ").Append(enabled).Append(")\n");
-            text.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = ").Append(Severity(mode, rule)).Append('\n');
+            var severity = Severity(mode, rule);
+            if (severity == DefaultSeverity(rule))
+            {
+                // Setting a rule to its own default changes nothing but would outrank the user's
+                // category-wide settings (dotnet_analyzer_diagnostic.category-Time.severity), so it is left unset.
+                text.Append("# unchanged from the rule's default, so left unset (your category-wide settings apply):\n# ");
+            }
+
+            text.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = ").Append(severity).Append('\n');
         }
 
         return text.ToString();
