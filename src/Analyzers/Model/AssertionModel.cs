@@ -113,8 +113,11 @@ internal sealed class AssertionModel
 
         if (!_tunitAssert.IsEmpty && _tunitAssert.Contains(type.OriginalDefinition))
         {
-            // A TUnit assertion only runs when the chain it starts is awaited.
-            return IsAwaitedChain(invocation) ? AssertionKind.Outcome : AssertionKind.None;
+            // A TUnit assertion chain (Assert.That, the *Async methods) only runs when it is awaited; the
+            // synchronous ones (Assert.Throws, ThrowsExactly, Fail, NotNull, Null, Raises...) run when called.
+            return IsAwaitedChain(invocation) || IsSynchronousTUnitAssertion(method)
+                ? AssertionKind.Outcome
+                : AssertionKind.None;
         }
 
         var assembly = method.ContainingAssembly?.Name;
@@ -150,6 +153,10 @@ internal sealed class AssertionModel
 
         return AssertionKind.None;
     }
+
+    private static bool IsSynchronousTUnitAssertion(IMethodSymbol method)
+        => method.Name != "That" && method.Name != "Multiple"
+            && !method.Name.EndsWith("Async", StringComparison.Ordinal);
 
     private static bool IsNSubstituteVerification(IMethodSymbol method)
         => method.Name is "Received" or "ReceivedWithAnyArgs" or "DidNotReceive" or "DidNotReceiveWithAnyArgs"

@@ -12,6 +12,7 @@ public static class Verify<TAnalyzer>
 {
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
+    [AssertionMethod]
     public static Task AnalyzerAsync(string source, Flavor? flavor, Libs libs = Libs.None, string? editorConfig = null, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -27,4 +28,8 @@ public static class Verify<TAnalyzer>
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
+
+    /// <summary>Runs a test the caller has set up itself (several projects, extra files).</summary>
+    [AssertionMethod]
+    public static Task RunAsync(CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test) => test.RunAsync();
 }

@@ -15,6 +15,7 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
+    [AssertionMethod]
     public static async Task CodeFixAsync(
         string source,
         string fixedSource,
@@ -46,6 +47,7 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
     }
 
     /// <summary>Asserts that no fix with <paramref name="equivalenceKey"/> (or none at all) is offered.</summary>
+    [AssertionMethod]
     public static Task NoFixAsync(string source, Flavor? flavor, Libs libs = Libs.None, string? equivalenceKey = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>

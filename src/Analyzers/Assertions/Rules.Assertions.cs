@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+
+namespace TestSmells.Analyzers;
+
+/// <summary>Descriptors of the Assertions category (TST3xxx).</summary>
+internal static partial class Rules
+{
+    public static readonly DiagnosticDescriptor TST3001 = Create(
+        "TST3001",
+        "Test has no assertion",
+        "Test '{0}' checks nothing: it passes whatever the code under test does; assert on the outcome it expects",
+        Categories.Assertions,
+        DiagnosticSeverity.Warning,
+        "A test without an assertion only proves that the code ran without throwing. It stays green when the behaviour it is named after breaks. Assert on the result, the state or the exception the test is about, or teach the analyzer your own assertion helpers with test_smells.assertion_methods or an [AssertionMethod] attribute.");
+
+    public static readonly DiagnosticDescriptor TST3002 = Create(
+        "TST3002",
+        "Assertion cannot fail",
+        "This assertion cannot fail: {0}; assert on a value the code under test produces",
+        Categories.Assertions,
+        DiagnosticSeverity.Warning,
+        "An assertion whose outcome is decided by the test code itself (a literal true, the same expression on both sides of an equality, a not-null check on a new object or a value type) passes whatever the code under test does. It adds a line that looks like a check but checks nothing.");
+
+    public static readonly DiagnosticDescriptor TST3003 = Create(
+        "TST3003",
+        "Test swallows the exception it should assert",
+        "The catch of {0} swallows the exception without asserting on it; assert the exception with the framework's Throws assertion, or let it fail the test",
+        Categories.Assertions,
+        DiagnosticSeverity.Warning,
+        "A test that catches an exception and carries on cannot tell the exception it expects from one it does not, and a catch-all also swallows the failure of the assertions inside the try. Use the framework's Throws assertion to expect an exception, and let unexpected exceptions fail the test.");
+
+    public static readonly DiagnosticDescriptor TST3004 = Create(
+        "TST3004",
+        "Test method is empty",
+        "Test '{0}' is empty: it always passes; write the test or delete it",
+        Categories.Assertions,
+        DiagnosticSeverity.Warning,
+        "An empty test method runs and passes, so the test report counts a behaviour as covered when nothing checks it. Write the test, delete it, or skip it with a reason until it is written.");
+}
