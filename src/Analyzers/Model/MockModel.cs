@@ -33,9 +33,10 @@ internal readonly struct MockCreation
 
 /// <summary>
 /// The mock-creation entry points of Moq (<c>new Mock&lt;T&gt;</c>, <c>Mock.Of&lt;T&gt;</c>,
-/// <c>MockRepository.Create&lt;T&gt;</c>), NSubstitute (<c>Substitute.For</c>, <c>ForPartsOf</c>,
+/// <c>MockRepository.Create&lt;T&gt;</c>, <c>Of&lt;T&gt;</c>, <c>OneOf&lt;T&gt;</c>), NSubstitute (<c>Substitute.For</c>, <c>ForPartsOf</c>,
 /// <c>ForTypeForwardingTo</c>), FakeItEasy (<c>A.Fake&lt;T&gt;</c>, <c>new Fake&lt;T&gt;</c>,
-/// <c>A.CollectionOfFake&lt;T&gt;</c>) and MockQueryable (<c>BuildMock</c>, <c>BuildMockDbSet</c>).
+/// <c>A.CollectionOfFake&lt;T&gt;</c>) and MockQueryable (<c>BuildMock</c>, <c>BuildMockDbSet</c>;
+/// there the mocked type is the type of the double the helper returns).
 /// </summary>
 internal sealed class MockModel
 {
@@ -101,7 +102,7 @@ internal sealed class MockModel
         switch (method.Name)
         {
             case "Of" when _moqStatic.Contains(type):
-            case "Create" when _moqRepository.Contains(type):
+            case "Create" or "Of" or "OneOf" when _moqRepository.Contains(type):
                 return new MockCreation(MockLibrary.Moq, method.TypeArguments);
             case "For" or "ForPartsOf" or "ForTypeForwardingTo" when _substitute.Contains(type):
                 return new MockCreation(MockLibrary.NSubstitute, method.TypeArguments);
@@ -109,9 +110,17 @@ internal sealed class MockModel
                 return new MockCreation(MockLibrary.FakeItEasy, method.TypeArguments);
             case "BuildMock" or "BuildMockDbSet"
                 when method.ContainingAssembly?.Name.StartsWith("MockQueryable", StringComparison.Ordinal) == true:
-                return new MockCreation(MockLibrary.MockQueryable, method.TypeArguments);
+                // The double is what the helper returns (a DbSet<T>, an IQueryable<T>), not the
+                // entity type argument; Moq flavours return the Mock<X> that wraps it.
+                return new MockCreation(MockLibrary.MockQueryable, ImmutableArray.Create(UnwrapMock(method.ReturnType)));
         }
 
         return default;
     }
+
+    private ITypeSymbol UnwrapMock(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true } named
+            && (_mockOfT.Contains(named.OriginalDefinition) || _fakeOfT.Contains(named.OriginalDefinition))
+            ? named.TypeArguments[0]
+            : type;
 }

@@ -28,6 +28,17 @@ public enum Libs
     FluentAssertions = 8,
     AwesomeAssertions = 16,
     Shouldly = 32,
+
+    /// <summary>Microsoft.EntityFrameworkCore (with its relational layer).</summary>
+    EFCore = 64,
+
+    /// <summary>Microsoft.EntityFrameworkCore.InMemory (implies <see cref="EFCore"/>).</summary>
+    EFCoreInMemory = 128,
+
+    /// <summary>Microsoft.EntityFrameworkCore.Sqlite and Microsoft.Data.Sqlite (implies <see cref="EFCore"/>).</summary>
+    EFCoreSqlite = 256,
+    /// <summary>Microsoft.Extensions.TimeProvider.Testing (<c>FakeTimeProvider</c>).</summary>
+    TimeProviderTesting = 512,
 }
 
 /// <summary>Reference assemblies per flavour: .NET 8 plus the real NuGet packages of the framework.</summary>
@@ -81,6 +92,10 @@ public static class References
         if (libs.HasFlag(Libs.FluentAssertions)) packages.Add(Packages.Package("FluentAssertions", "FluentAssertionsVersion"));
         if (libs.HasFlag(Libs.AwesomeAssertions)) packages.Add(Packages.Package("AwesomeAssertions", "AwesomeAssertionsVersion"));
         if (libs.HasFlag(Libs.Shouldly)) packages.Add(Packages.Package("Shouldly", "ShouldlyVersion"));
+        if ((libs & (Libs.EFCore | Libs.EFCoreInMemory | Libs.EFCoreSqlite)) != 0) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.EFCoreInMemory)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.InMemory", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.EFCoreSqlite)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.Sqlite", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.TimeProviderTesting)) packages.Add(Packages.Package("Microsoft.Extensions.TimeProvider.Testing", "TimeProviderTestingVersion"));
 
         return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
     }
