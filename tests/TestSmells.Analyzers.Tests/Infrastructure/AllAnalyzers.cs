@@ -32,7 +32,8 @@ public static class AllAnalyzers
     /// <summary>Compiles <paramref name="sources"/> against the flavour's real packages.</summary>
     public static async Task<CSharpCompilation> CompileAsync(Flavor? flavor, Libs libs, params string[] sources)
     {
-        var references = await References.For(flavor, libs).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = (await References.For(flavor, libs).ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+            .AddRange(References.Additional(flavor));
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(
             s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/0/Test{i}.cs"));
         return CSharpCompilation.Create(

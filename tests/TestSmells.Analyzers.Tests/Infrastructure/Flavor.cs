@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace TestSmells.Analyzers.Tests.Infrastructure;
@@ -98,5 +100,26 @@ public static class References
         if (libs.HasFlag(Libs.TimeProviderTesting)) packages.Add(Packages.Package("Microsoft.Extensions.TimeProvider.Testing", "TimeProviderTestingVersion"));
 
         return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Assemblies a flavour's package adds outside <c>lib/</c>, which <see cref="ReferenceAssemblies"/>
+    /// does not resolve: MSTest ships <c>TestContext</c> in <c>buildTransitive/</c>.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> Additional(Flavor? flavor)
+    {
+        var file = flavor switch
+        {
+            Flavor.MSTest3 => ("MSTest3Version", "Microsoft.VisualStudio.TestPlatform.TestFramework.Extensions.dll"),
+            Flavor.MSTest4 => ("MSTest4Version", "MSTest.TestFramework.Extensions.dll"),
+            _ => default((string Version, string Name)?),
+        };
+        if (file is not { } found)
+        {
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        var path = Path.Combine(Packages.NuGetPackageRoot, "mstest.testframework", Packages.Version(found.Version), "buildTransitive", "net8.0", found.Name);
+        return ImmutableArray.Create<MetadataReference>(MetadataReference.CreateFromFile(path));
     }
 }

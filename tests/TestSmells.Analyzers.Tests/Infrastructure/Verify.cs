@@ -20,6 +20,7 @@ public static class Verify<TAnalyzer>
             TestCode = source,
             ReferenceAssemblies = References.For(flavor, libs),
         };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(flavor));
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));

@@ -32,6 +32,7 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
             ReferenceAssemblies = References.For(flavor, libs),
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(flavor));
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
@@ -57,6 +58,7 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
             ReferenceAssemblies = References.For(flavor, libs),
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(flavor));
         return test.RunAsync();
     }
 }

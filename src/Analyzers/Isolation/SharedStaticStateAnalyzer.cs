@@ -1,0 +1,497 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TestSmells.Analyzers.Infrastructure;
+using TestSmells.Analyzers.Model;
+
+namespace TestSmells.Analyzers.Isolation;
+
+/// <summary>
+/// TST4001: a static field or auto-property of a test class (or of a base class of test classes)
+/// that is mutable state shared by its tests: not read-only, or read-only but a mutable collection
+/// that the class's code modifies outside one-time initialization.
+/// </summary>
+/// <remarks>
+/// Not reported: constants; read-only members that are never modified; members named by a
+/// test-data attribute (MemberData, TestCaseSource, ValueSource, TestFixtureSource, DynamicData,
+/// MethodDataSource); members assigned only in the framework's one-time hooks (MSTest
+/// ClassInitialize/AssemblyInitialize and their cleanups, NUnit OneTimeSetUp/OneTimeTearDown, TUnit
+/// Before/After hooks of a class, assembly or session), which cannot be read-only because the hook is
+/// a method; <c>ThreadLocal</c>/<c>AsyncLocal</c>/<c>[ThreadStatic]</c> members (per-thread or
+/// per-flow by design); members of nested types (fakes).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
+{
+    private static readonly ImmutableHashSet<string> DataSourceAttributeNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "MemberDataAttribute",
+        "MemberDataAttributeBase",
+        "TestCaseSourceAttribute",
+        "ValueSourceAttribute",
+        "TestFixtureSourceAttribute",
+        "DynamicDataAttribute",
+        "MethodDataSourceAttribute",
+        "InstanceMethodDataSourceAttribute");
+
+    private static readonly ImmutableHashSet<string> Mutators = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
+        "Clear", "Push", "PushRange", "Pop", "Enqueue", "Dequeue", "TryAdd", "TryRemove", "TryUpdate", "AddOrUpdate",
+        "TryTake", "TryDequeue", "TryPop", "Sort", "Reverse", "UnionWith", "IntersectWith", "ExceptWith",
+        "SymmetricExceptWith", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
+        "Fill");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4001);
+
+    private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
+    {
+        var types = new KnownTypes(context.Compilation);
+
+        context.RegisterSymbolStartAction(
+            start =>
+            {
+                var type = (INamedTypeSymbol)start.Symbol;
+                if (type.TypeKind != TypeKind.Class || !model.IsTestCode(type))
+                {
+                    return;
+                }
+
+                var candidates = FindCandidates(type, types);
+                if (candidates.Count == 0)
+                {
+                    return;
+                }
+
+                var usage = new ConcurrentDictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
+
+                start.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var member = operationContext.Operation switch
+                        {
+                            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                            _ => null,
+                        };
+                        if (member is null || !candidates.TryGetValue(member, out var candidate))
+                        {
+                            return;
+                        }
+
+                        var found = Classify(operationContext.Operation, candidate.IsCollection, types);
+                        if (found == Usage.None)
+                        {
+                            return;
+                        }
+
+                        var owner = operationContext.ContainingSymbol;
+                        var once = types.IsOneTimeHook(owner);
+                        var flags = found switch
+                        {
+                            Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
+                            _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
+                        };
+                        if (flags != Usage.None)
+                        {
+                            usage.AddOrUpdate(member, flags, (_, old) => old | flags);
+                        }
+                    },
+                    OperationKind.FieldReference,
+                    OperationKind.PropertyReference);
+
+                start.RegisterSymbolEndAction(end =>
+                {
+                    foreach (var pair in candidates)
+                    {
+                        var candidate = pair.Value;
+                        usage.TryGetValue(pair.Key, out var seen);
+                        string? why = null;
+                        if ((seen & Usage.ContentModified) != 0)
+                        {
+                            why = "is a collection that tests modify";
+                        }
+                        else if (candidate.IsSettable && !((seen & Usage.ReassignedOnce) != 0 && (seen & Usage.Reassigned) == 0))
+                        {
+                            why = "is not read-only";
+                        }
+
+                        if (why is not null && candidate.Location is { } location)
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(
+                                Rules.TST4001,
+                                location,
+                                pair.Key is IFieldSymbol ? "field" : "property",
+                                pair.Key.Name,
+                                why));
+                        }
+                    }
+                });
+            },
+            SymbolKind.NamedType);
+    }
+
+    [Flags]
+    private enum Usage
+    {
+        None = 0,
+
+        /// <summary>Assigned (or incremented, or passed by reference) outside the one-time hooks.</summary>
+        Reassigned = 1,
+
+        /// <summary>Assigned in a one-time hook (ClassInitialize, OneTimeSetUp, ...).</summary>
+        ReassignedOnce = 2,
+
+        /// <summary>Its collection content is changed outside initialization.</summary>
+        ContentModified = 4,
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(bool isSettable, bool isCollection, Location? location)
+        {
+            IsSettable = isSettable;
+            IsCollection = isCollection;
+            Location = location;
+        }
+
+        public bool IsSettable { get; }
+
+        public bool IsCollection { get; }
+
+        public Location? Location { get; }
+    }
+
+    /// <summary>The static fields and auto-properties of <paramref name="type"/> that could be shared mutable state.</summary>
+    private static Dictionary<ISymbol, Candidate> FindCandidates(INamedTypeSymbol type, KnownTypes types)
+    {
+        var candidates = new Dictionary<ISymbol, Candidate>(SymbolEqualityComparer.Default);
+        HashSet<string>? dataSources = null;
+        foreach (var member in type.GetMembers())
+        {
+            switch (member)
+            {
+                case IFieldSymbol { IsStatic: true, IsConst: false, IsImplicitlyDeclared: false } field
+                    when !types.IsPerThreadOrFlow(field.Type) && !types.IsThreadStatic(field):
+                    Add(field, field.Type, isSettable: !field.IsReadOnly);
+                    break;
+                case IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property }
+                    when !types.IsPerThreadOrFlow(property.Type):
+                    // The backing field of an auto-property: the property is the candidate.
+                    Add(property, property.Type, isSettable: property.SetMethod is not null);
+                    break;
+            }
+        }
+
+        return candidates;
+
+        void Add(ISymbol member, ITypeSymbol memberType, bool isSettable)
+        {
+            var isCollection = types.IsMutableCollection(memberType);
+            if (!isSettable && !isCollection)
+            {
+                return;
+            }
+
+            dataSources ??= DataSourceNames(type);
+            if (dataSources.Contains(member.Name))
+            {
+                return;
+            }
+
+            var location = member.DeclaringSyntaxReferences.Length > 0
+                ? Location.Create(member.DeclaringSyntaxReferences[0].SyntaxTree, member.DeclaringSyntaxReferences[0].Span)
+                : null;
+            candidates[member.OriginalDefinition] = new Candidate(isSettable, isCollection, location);
+        }
+    }
+
+    /// <summary>The member names that test-data attributes of the type, its members and their parameters name.</summary>
+    private static HashSet<string> DataSourceNames(INamedTypeSymbol type)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        Collect(type.GetAttributes());
+        foreach (var member in type.GetMembers())
+        {
+            Collect(member.GetAttributes());
+            if (member is IMethodSymbol method)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    Collect(parameter.GetAttributes());
+                }
+            }
+        }
+
+        return names;
+
+        void Collect(ImmutableArray<AttributeData> attributes)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (!IsDataSource(attribute.AttributeClass))
+                {
+                    continue;
+                }
+
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string name)
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsDataSource(INamedTypeSymbol? attributeClass)
+    {
+        for (var current = attributeClass; current is not null; current = current.BaseType)
+        {
+            if (DataSourceAttributeNames.Contains(current.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Initialization that runs once, before any test: a static constructor or a member initializer.</summary>
+    private static bool IsInitialization(ISymbol owner)
+        => owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol or IPropertySymbol;
+
+    /// <summary>How the reference uses the member: reassigned, its collection content changed, or only read.</summary>
+    private static Usage Classify(IOperation reference, bool isCollection, KnownTypes types)
+    {
+        if (IsWriteTarget(reference))
+        {
+            return Usage.Reassigned;
+        }
+
+        if (!isCollection)
+        {
+            return Usage.None;
+        }
+
+        var parent = reference.Parent;
+        var value = reference;
+        while (parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            // int[] passed as Array, List<T> passed as IList<T>.
+            value = conversion;
+            parent = conversion.Parent;
+        }
+
+        switch (parent)
+        {
+            case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, value):
+                return Mutators.Contains(invocation.TargetMethod.Name) ? Usage.ContentModified : Usage.None;
+            case IArgumentOperation { Parent: IInvocationOperation call } argument:
+                // Extension methods on the collection and Array.Clear/Fill/Sort/Reverse/Copy(..., target, ...).
+                var method = call.TargetMethod;
+                if (!Mutators.Contains(method.Name) && !(method.Name is "Copy" or "ConstrainedCopy"))
+                {
+                    return Usage.None;
+                }
+
+                if (method.IsExtensionMethod)
+                {
+                    // LINQ's Reverse, Append and friends return a new sequence.
+                    return argument.Parameter?.Ordinal == 0 && method.ContainingNamespace?.ToDisplayString() != "System.Linq"
+                        ? Usage.ContentModified
+                        : Usage.None;
+                }
+
+                return types.IsArrayType(method.ContainingType)
+                    && (argument.Parameter?.Ordinal == 0 && method.Name is not ("Copy" or "ConstrainedCopy")
+                        || argument.Parameter?.Name == "destinationArray")
+                    ? Usage.ContentModified
+                    : Usage.None;
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when ReferenceEquals(indexer.Instance, value):
+                return IsWriteTarget(indexer) ? Usage.ContentModified : Usage.None;
+            case IArrayElementReferenceOperation element when ReferenceEquals(element.ArrayReference, value):
+                return IsWriteTarget(element) ? Usage.ContentModified : Usage.None;
+        }
+
+        return Usage.None;
+    }
+
+    /// <summary>True when <paramref name="operation"/> is written: assigned, incremented, deconstructed into, or passed by ref/out.</summary>
+    private static bool IsWriteTarget(IOperation operation)
+    {
+        var parent = operation.Parent;
+        switch (parent)
+        {
+            case IAssignmentOperation assignment when ReferenceEquals(assignment.Target, operation):
+                return true;
+            case IIncrementOrDecrementOperation:
+                return true;
+            case IArgumentOperation argument:
+                return argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out;
+            case ITupleOperation tuple:
+                // (a, b) = ... : the tuple is the target of a deconstruction.
+                for (IOperation? current = tuple; current is not null; current = current.Parent)
+                {
+                    if (current.Parent is IDeconstructionAssignmentOperation deconstruction)
+                    {
+                        return ReferenceEquals(deconstruction.Target, current);
+                    }
+
+                    if (current.Parent is not ITupleOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The framework and library types the rule needs, resolved once per compilation.</summary>
+    private sealed class KnownTypes
+    {
+        private readonly ImmutableHashSet<INamedTypeSymbol> _oneTimeHooks;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _tunitHooks;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _perThread;
+        private readonly INamedTypeSymbol? _threadStatic;
+        private readonly INamedTypeSymbol? _array;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _collectionInterfaces;
+
+        public KnownTypes(Compilation compilation)
+        {
+            _oneTimeHooks = TypeLookup.FindAll(
+                compilation,
+                "Microsoft.VisualStudio.TestTools.UnitTesting.ClassInitializeAttribute",
+                "Microsoft.VisualStudio.TestTools.UnitTesting.ClassCleanupAttribute",
+                "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyInitializeAttribute",
+                "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyCleanupAttribute",
+                "NUnit.Framework.OneTimeSetUpAttribute",
+                "NUnit.Framework.OneTimeTearDownAttribute");
+            _tunitHooks = TypeLookup.FindAll(
+                compilation,
+                "TUnit.Core.BeforeAttribute",
+                "TUnit.Core.AfterAttribute",
+                "TUnit.Core.BeforeEveryAttribute",
+                "TUnit.Core.AfterEveryAttribute");
+            _perThread = TypeLookup.FindAll(compilation, "System.Threading.ThreadLocal`1", "System.Threading.AsyncLocal`1");
+            _threadStatic = TypeLookup.Find(compilation, "System.ThreadStaticAttribute");
+            _array = compilation.GetSpecialType(SpecialType.System_Array);
+            _collectionInterfaces = TypeLookup.FindAll(
+                compilation,
+                "System.Collections.Generic.ICollection`1",
+                "System.Collections.ICollection",
+                "System.Collections.IList",
+                "System.Collections.IDictionary",
+                "System.Collections.Concurrent.IProducerConsumerCollection`1");
+        }
+
+        public bool IsArrayType(INamedTypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _array);
+
+        public bool IsPerThreadOrFlow(ITypeSymbol type)
+            => type is INamedTypeSymbol named && _perThread.Contains(named.OriginalDefinition);
+
+        public bool IsThreadStatic(IFieldSymbol field)
+        {
+            foreach (var attribute in field.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _threadStatic))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Arrays and the mutable collections (immutable, frozen and read-only wrappers excluded).</summary>
+        public bool IsMutableCollection(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol)
+            {
+                return true;
+            }
+
+            if (type is not INamedTypeSymbol named || type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            var ns = named.ContainingNamespace?.ToDisplayString();
+            if (ns is "System.Collections.Immutable" or "System.Collections.Frozen"
+                || named.Name.StartsWith("ReadOnly", StringComparison.Ordinal)
+                || named.Name.StartsWith("IReadOnly", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (_collectionInterfaces.Contains(named.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var iface in named.AllInterfaces)
+            {
+                if (_collectionInterfaces.Contains(iface.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True for a method the framework runs once per class, assembly or session.</summary>
+        public bool IsOneTimeHook(ISymbol owner)
+        {
+            if (owner is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                return false;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                var type = attribute.AttributeClass;
+                if (type is null)
+                {
+                    continue;
+                }
+
+                if (TypeLookup.IsOrInheritsFrom(type, _oneTimeHooks))
+                {
+                    return true;
+                }
+
+                if (TypeLookup.IsOrInheritsFrom(type, _tunitHooks)
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Enum, Type: INamedTypeSymbol hookType } hook
+                    && !IsPerTestHook(hookType, hook.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPerTestHook(INamedTypeSymbol hookType, object? value)
+        {
+            foreach (var member in hookType.GetMembers("Test"))
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field)
+                {
+                    return Equals(field.ConstantValue, value);
+                }
+            }
+
+            return true;
+        }
+    }
+}

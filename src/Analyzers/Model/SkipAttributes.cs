@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>
+/// Reads the attributes that skip a test and the reason they give: xUnit <c>Skip = "..."</c> on a
+/// fact, theory or data row; NUnit <c>[Ignore("...")]</c> and <c>Ignore</c>/<c>IgnoreReason</c> on
+/// <c>[TestCase]</c>/<c>[TestFixture]</c>; MSTest <c>[Ignore]</c>/<c>[Ignore("...")]</c>
+/// (<c>IgnoreMessage</c>); TUnit <c>[Skip("...")]</c>. Conditional skips (xUnit <c>SkipUnless</c>
+/// without <c>Skip</c>, MSTest <c>[OSCondition]</c>, TUnit subclasses of <c>SkipAttribute</c>) are
+/// not read: their condition is the reason.
+/// </summary>
+internal sealed class SkipAttributes
+{
+    private readonly ImmutableHashSet<INamedTypeSymbol> _xunitSkippable;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _nunitIgnore;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _nunitIgnorable;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _mstestIgnore;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _tunitSkip;
+
+    public SkipAttributes(Compilation compilation)
+    {
+        _xunitSkippable = TypeLookup.FindAll(compilation, "Xunit.FactAttribute", "Xunit.Sdk.DataAttribute", "Xunit.v3.DataAttribute");
+        _nunitIgnore = TypeLookup.FindAll(compilation, "NUnit.Framework.IgnoreAttribute");
+        _nunitIgnorable = TypeLookup.FindAll(compilation, "NUnit.Framework.TestCaseAttribute", "NUnit.Framework.TestFixtureAttribute");
+        _mstestIgnore = TypeLookup.FindAll(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.IgnoreAttribute");
+        _tunitSkip = TypeLookup.FindAll(compilation, "TUnit.Core.SkipAttribute");
+    }
+
+    /// <summary>True when the compilation has none of the skip attributes.</summary>
+    public bool IsEmpty => _xunitSkippable.IsEmpty && _nunitIgnore.IsEmpty && _nunitIgnorable.IsEmpty && _mstestIgnore.IsEmpty && _tunitSkip.IsEmpty;
+
+    /// <summary>
+    /// True when <paramref name="attribute"/> skips the test it is on; <paramref name="reason"/> is
+    /// the reason it gives (null when it gives none).
+    /// </summary>
+    public bool IsSkip(AttributeData attribute, out string? reason)
+    {
+        reason = null;
+        var type = attribute.AttributeClass;
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (TypeLookup.IsOrInheritsFrom(type, _xunitSkippable))
+        {
+            // Skip = null is the default: the test runs.
+            return TryGetNamed(attribute, "Skip", out reason) && reason is not null;
+        }
+
+        if (TypeLookup.IsOrInheritsFrom(type, _nunitIgnore))
+        {
+            reason = FirstStringArgument(attribute);
+            return true;
+        }
+
+        if (TypeLookup.IsOrInheritsFrom(type, _nunitIgnorable))
+        {
+            // Setting either property marks the case or fixture as ignored.
+            return TryGetNamed(attribute, "IgnoreReason", out reason) || TryGetNamed(attribute, "Ignore", out reason);
+        }
+
+        if (TypeLookup.IsOrInheritsFrom(type, _mstestIgnore))
+        {
+            reason = TryGetNamed(attribute, "IgnoreMessage", out var message) ? message : FirstStringArgument(attribute);
+            return true;
+        }
+
+        if (_tunitSkip.Contains(type.OriginalDefinition))
+        {
+            reason = FirstStringArgument(attribute);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryGetNamed(AttributeData attribute, string name, out string? value)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind == TypedConstantKind.Primitive)
+            {
+                value = argument.Value.Value as string;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    private static string? FirstStringArgument(AttributeData attribute)
+        => attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
+            ? attribute.ConstructorArguments[0].Value as string
+            : null;
+}

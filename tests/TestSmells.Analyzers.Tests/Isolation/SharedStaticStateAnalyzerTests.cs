@@ -1,0 +1,441 @@
+using System.Threading.Tasks;
+using TestSmells.Analyzers.Tests.Infrastructure;
+using VerifyTST4001 = TestSmells.Analyzers.Tests.Infrastructure.Verify<TestSmells.Analyzers.Isolation.SharedStaticStateAnalyzer>;
+
+namespace TestSmells.Analyzers.Tests.Isolation;
+
+public class SharedStaticStateAnalyzerTests
+{
+    private const string CollectionUsings = "using System.Collections.Generic;\nusing System.Collections.Concurrent;";
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Static_fields_and_auto_properties_that_are_not_read_only_are_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static int {|TST4001:_created|};
+                    internal static string {|TST4001:LastCustomer = "none"|};
+                    {|TST4001:public static DateTime? LastRun { get; set; }|}
+                    {|TST4001:public static int Attempts { get; private set; }|}
+
+                    [Test]
+                    public void Creates_an_order()
+                    {
+                        _created++;
+                        LastRun = DateTime.UnixEpoch;
+                        GC.KeepAlive(LastCustomer + Attempts);
+                    }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Read_only_collections_that_tests_modify_are_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static readonly List<string> {|TST4001:Orders = new()|};
+                    private static readonly Dictionary<string, int> {|TST4001:Stock = new() { ["apple"] = 3 }|};
+                    private static readonly int[] {|TST4001:Slots = new int[4]|};
+                    private static readonly HashSet<int> {|TST4001:Seen = new()|};
+                    private static readonly ConcurrentDictionary<int, string> {|TST4001:Names = new()|};
+                    private static readonly Queue<int> {|TST4001:Pending = new()|};
+                    {|TST4001:private static List<int> Totals { get; } = new();|}
+
+                    [Test]
+                    public void Creates_an_order()
+                    {
+                        Orders.Add("first");
+                        Stock["apple"] = 2;
+                        Slots[0] = 1;
+                        Seen.Add(1);
+                        Names.TryAdd(1, "one");
+                        Pending.Enqueue(4);
+                        Totals.Clear();
+                    }
+                """, CollectionUsings),
+            flavor);
+
+    [Fact]
+    public Task Other_mutations_of_read_only_collections_are_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV3, """
+                    private static readonly int[] {|TST4001:Prices = { 3, 1, 2 }|};
+                    private static readonly int[] {|TST4001:Copy = new int[3]|};
+                    private static readonly Dictionary<string, int> {|TST4001:Counts = new()|};
+                    private static readonly List<int> {|TST4001:Log = new()|};
+                    private static readonly int[] {|TST4001:Zeroed = new int[2]|};
+
+                    [Fact]
+                    public void Sorts()
+                    {
+                        Array.Sort(Prices);
+                        Array.Copy(Prices, Copy, 3);
+                        Counts["a"] += 1;
+                        Log.Insert(0, 1);
+                        Zeroed[1]++;
+                        Counts.Remove("a", out _);
+                    }
+                """, CollectionUsings),
+            Flavor.XunitV3);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Constants_and_read_only_values_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private const int MaxItems = 3;
+                    private static readonly string Customer = "ada";
+                    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+                    private static readonly ImmutableArray<int> Sizes = ImmutableArray.Create(1, 2);
+                    private static readonly ImmutableDictionary<string, int> Prices = ImmutableDictionary<string, int>.Empty;
+                    private static readonly IReadOnlyList<int> Limits = new List<int> { 1 };
+                    private static readonly Money Price = new(10m);
+                    private static readonly List<string> Known = new() { "ada" };
+                    private static readonly int[] Primes = { 2, 3, 5 };
+                    private static readonly Dictionary<string, int> Stock = new();
+                    private static Dictionary<string, int> Lookup => new();
+                    private static readonly object Gate = new();
+
+                    static OrderTests()
+                    {
+                        Stock.Add("apple", 3);
+                    }
+
+                    [Test]
+                    public void Reads_shared_values()
+                    {
+                        var reversed = Primes.Reverse().ToArray();
+                        lock (Gate)
+                        {
+                            GC.KeepAlive(MaxItems + Customer + Timeout + Sizes.Length + Prices.Count + Limits.Count + Price.Amount
+                                + Known.Count + Known.Contains("ada").ToString() + Primes[0] + Stock["apple"] + reversed.Length);
+                        }
+
+                        Lookup.Add("x", 1);
+                        foreach (var name in Known) GC.KeepAlive(name);
+                    }
+
+                    private sealed record Money(decimal Amount);
+                """, CollectionUsings + "\nusing System.Collections.Immutable;\nusing System.Linq;"),
+            flavor);
+
+    [Fact]
+    public Task Xunit_data_sources_are_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using Xunit;
+
+            public class PricingTests
+            {
+                public static TheoryData<int> Quantities = new() { 1, 2 };
+                public static IEnumerable<object[]> Prices { get; set; } = new[] { new object[] { 1m } };
+
+                [Theory]
+                [MemberData(nameof(Quantities))]
+                public void Quantity(int quantity) => Assert.True(quantity > 0);
+
+                [Theory]
+                [MemberData("Prices")]
+                public void Price(decimal price) => Assert.True(price > 0);
+            }
+            """,
+            Flavor.XunitV3);
+
+    [Theory]
+    [InlineData(Flavor.NUnit3)]
+    [InlineData(Flavor.NUnit4)]
+    public Task NUnit_data_sources_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using NUnit.Framework;
+
+            [TestFixtureSource(nameof(Currencies))]
+            public class PricingTests
+            {
+                public static string[] Currencies = { "EUR", "USD" };
+                private static object[] Cases = { new object[] { 1 } };
+                private static int[] Quantities = { 1, 2 };
+
+                public PricingTests(string currency) { }
+
+                [TestCaseSource(nameof(Cases))]
+                public void Price(int price) => Assert.That(price, Is.Positive);
+
+                [Test]
+                public void Quantity([ValueSource(nameof(Quantities))] int quantity) => Assert.That(quantity, Is.Positive);
+            }
+            """,
+            flavor);
+
+    [Fact]
+    public Task TUnit_data_sources_are_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using TUnit.Core;
+
+            public class PricingTests
+            {
+                public static int[] Quantities = { 1, 2 };
+                public static IEnumerable<int> Prices { get; set; } = new[] { 3 };
+
+                [Test]
+                [MethodDataSource(nameof(Quantities))]
+                public Task Quantity(int quantity) => Task.FromResult(quantity);
+
+                [Test]
+                [MethodDataSource(typeof(PricingTests), nameof(Prices))]
+                public Task Price(int price) => Task.FromResult(price);
+            }
+            """,
+            Flavor.TUnit);
+
+    [Theory]
+    [InlineData(Flavor.MSTest3)]
+    [InlineData(Flavor.MSTest4)]
+    public Task MSTest_data_sources_and_class_initialize_fixtures_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+            [TestClass]
+            public class PricingTests
+            {
+                private static HttpClient? _client;
+                public static TestContext? Context { get; set; }
+                private static string? _baseUrl;
+                public static IEnumerable<object[]> Prices { get; set; } = new[] { new object[] { 1 } };
+
+                [AssemblyInitialize]
+                public static void Start(TestContext context) => _baseUrl = "http://localhost";
+
+                [ClassInitialize]
+                public static void Init(TestContext context)
+                {
+                    Context = context;
+                    _client = new HttpClient();
+                }
+
+                [ClassCleanup]
+                public static void Cleanup()
+                {
+                    _client?.Dispose();
+                    _client = null;
+                }
+
+                [TestMethod]
+                [DynamicData(nameof(Prices))]
+                public void Price(int price) => Assert.IsTrue(price > 0 && _client is not null && _baseUrl is not null && Context is not null);
+            }
+            """,
+            flavor);
+
+    [Fact]
+    public Task A_class_initialize_fixture_that_a_test_also_assigns_is_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+            [TestClass]
+            public class PricingTests
+            {
+                private static string? {|TST4001:_currency|};
+                private static List<int>? {|TST4001:_prices|};
+
+                [ClassInitialize]
+                public static void Init(TestContext context)
+                {
+                    _currency = "EUR";
+                    _prices = new List<int>();
+                }
+
+                [TestMethod]
+                public void Switches_currency()
+                {
+                    _currency = "USD";
+                    _prices!.Add(1);
+                    Assert.IsNotNull(_currency);
+                }
+            }
+            """,
+            Flavor.MSTest4);
+
+    [Theory]
+    [InlineData(Flavor.NUnit3)]
+    [InlineData(Flavor.NUnit4)]
+    public Task NUnit_one_time_setup_fixtures_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using NUnit.Framework;
+
+            public class PricingTests
+            {
+                private static Dictionary<string, decimal>? _rates;
+                private static readonly List<string> Currencies = new();
+
+                [OneTimeSetUp]
+                public void LoadRates()
+                {
+                    _rates = new Dictionary<string, decimal> { ["EUR"] = 1m };
+                    Currencies.Add("EUR");
+                }
+
+                [OneTimeTearDown]
+                public static void Forget() => _rates = null;
+
+                [Test]
+                public void Converts() => Assert.That(_rates!["EUR"] + Currencies.Count, Is.EqualTo(2m));
+            }
+            """,
+            flavor);
+
+    [Fact]
+    public Task TUnit_class_hooks_are_one_time_but_test_hooks_are_not()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Threading.Tasks;
+            using TUnit.Core;
+
+            public class PricingTests
+            {
+                private static string? _server;
+                private static int {|TST4001:_runs|};
+
+                [Before(HookType.Class)]
+                public static Task StartServer()
+                {
+                    _server = "http://localhost";
+                    return Task.CompletedTask;
+                }
+
+                [After(HookType.Assembly)]
+                public static void StopServer() => _server = null;
+
+                [Before(HookType.Test)]
+                public void CountRun() => _runs = _runs + 1;
+
+                [Test]
+                public Task Converts() => Task.FromResult(_server);
+            }
+            """,
+            Flavor.TUnit);
+
+    [Fact]
+    public Task Per_thread_and_per_flow_state_is_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV2, """
+                    private static ThreadLocal<int> _local = new(() => 0);
+                    private static readonly AsyncLocal<string?> Flow = new();
+                    [ThreadStatic] private static int _perThread;
+
+                    [Test]
+                    public void Counts()
+                    {
+                        _local.Value++;
+                        Flow.Value = "ada";
+                        _perThread++;
+                        _local = new ThreadLocal<int>();
+                    }
+                """),
+            Flavor.XunitV2);
+
+    [Fact]
+    public Task A_memoizing_cache_is_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV3, """
+                    private static readonly ConcurrentDictionary<string, string> Fixtures = new();
+
+                    [Test]
+                    public void Loads() => GC.KeepAlive(Fixtures.GetOrAdd("orders.json", name => name.ToUpperInvariant()));
+                """, CollectionUsings),
+            Flavor.XunitV3);
+
+    [Fact]
+    public Task Static_state_of_nested_fakes_and_of_production_classes_is_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using Xunit;
+
+            public class OrderRegistry
+            {
+                public static int Created;
+                public static readonly List<string> Names = new();
+                public void Create(string name) { Created++; Names.Add(name); }
+            }
+
+            public class OrderTests
+            {
+                private sealed class FakeClock
+                {
+                    public static int Calls;
+                    public static readonly List<int> Ticks = new();
+                    public void Tick() { Calls++; Ticks.Add(Calls); }
+                }
+
+                [Fact]
+                public void Creates() => new OrderRegistry().Create("a");
+            }
+            """,
+            Flavor.XunitV2);
+
+    [Fact]
+    public Task Static_state_of_a_base_class_of_tests_is_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using Xunit;
+
+            public abstract class DatabaseTest
+            {
+                protected static string? {|TST4001:ConnectionString|};
+                protected static int {|TST4001:Counter|};
+            }
+
+            public class OrderTests : DatabaseTest
+            {
+                [Fact]
+                public void Creates() => Assert.Null(ConnectionString);
+            }
+            """,
+            Flavor.XunitV2);
+
+    [Fact]
+    public Task A_compilation_without_a_test_framework_is_not_analyzed()
+        => VerifyTST4001.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+
+            public class OrderTests
+            {
+                private static int _created;
+                private static readonly List<int> Ids = new();
+                public void Works() { _created++; Ids.Add(_created); }
+            }
+            """,
+            flavor: null);
+
+    [Fact]
+    public Task The_message_names_the_member_and_what_is_wrong()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.NUnit4, """
+                    private static int {|#0:_created|};
+                    private static readonly List<int> {|#1:Ids = new()|};
+                    {|#2:public static string? Name { get; set; }|}
+
+                    [Test]
+                    public void Creates() => Ids.Add(_created + (Name?.Length ?? 0));
+                """, CollectionUsings),
+            Flavor.NUnit4,
+            expected: new[]
+            {
+                VerifyTST4001.Diagnostic("TST4001").WithLocation(0).WithArguments("field", "_created", "is not read-only"),
+                VerifyTST4001.Diagnostic("TST4001").WithLocation(1).WithArguments("field", "Ids", "is a collection that tests modify"),
+                VerifyTST4001.Diagnostic("TST4001").WithLocation(2).WithArguments("property", "Name", "is not read-only"),
+            });
+}
