@@ -49,14 +49,13 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
-                || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body)
+                || !model.IsTestMethod(method))
             {
                 return;
             }
 
             var facts = new MethodFacts();
-            foreach (var operation in body.DescendantsAndSelf())
+            foreach (var operation in Operations(blockContext.OperationBlocks))
             {
                 switch (operation)
                 {
@@ -98,6 +97,17 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                     text));
             }
         });
+    }
+
+    private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                yield return operation;
+            }
+        }
     }
 
     private static bool IsVerified(

@@ -224,6 +224,10 @@ public class MockedDatabaseAnalyzerTests
             }
             """);
         test.TestState.AdditionalProjectReferences.Add(assembly);
-        await test.RunAsync();
+        await RunAsync(test);
     }
+
+    /// <summary>Runs a harness test built by hand (it fails on any unexpected or missing diagnostic).</summary>
+    [AssertionMethod]
+    private static Task RunAsync(CSharpAnalyzerTest<MockedDatabaseAnalyzer, DefaultVerifier> test) => test.RunAsync();
 }
