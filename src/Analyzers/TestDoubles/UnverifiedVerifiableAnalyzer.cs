@@ -63,7 +63,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                         facts.Visit(invocation, moq);
                         break;
                     case ILocalReferenceOperation local when moq.IsMockOrRepository(local.Local.Type):
-                        if (Escapes(local, moq))
+                        if (Escapes(local))
                         {
                             facts.Escaped.Add(local.Local);
                         }
@@ -257,7 +257,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     };
 
     /// <summary>A local mock that leaves the method's hands: passed as an argument, stored, returned, put in a collection.</summary>
-    private static bool Escapes(ILocalReferenceOperation reference, MoqSymbols moq)
+    private static bool Escapes(ILocalReferenceOperation reference)
     {
         IOperation current = reference;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
@@ -267,7 +267,8 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
 
         return current.Parent switch
         {
-            IArgumentOperation { Parent: IInvocationOperation invocation } => !moq.IsStaticVerify(invocation.TargetMethod),
+            // Moq's own methods (Protected(), Mock.Verify(...)) do not keep the mock for a later verification.
+            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.TargetMethod.ContainingAssembly?.Name != "Moq",
             IArgumentOperation => true,
             ISimpleAssignmentOperation assignment => assignment.Value == current,
             IVariableInitializerOperation => true,
