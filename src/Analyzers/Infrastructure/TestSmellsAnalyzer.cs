@@ -14,6 +14,12 @@ public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
     /// <summary>True for the rules about production code (they run where no test framework is referenced).</summary>
     private protected virtual bool AnalyzesProductionCode => false;
 
+    /// <summary>
+    /// True for the rules that run in every compilation, with or without a test framework (they
+    /// decide per member what they look at); overrides <see cref="AnalyzesProductionCode"/>.
+    /// </summary>
+    private protected virtual bool AnalyzesEveryCompilation => false;
+
     public sealed override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -21,7 +27,7 @@ public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = TestCodeModel.For(start.Compilation);
-            if (model.HasTestFramework == AnalyzesProductionCode)
+            if (!AnalyzesEveryCompilation && model.HasTestFramework == AnalyzesProductionCode)
             {
                 return;
             }

@@ -10,6 +10,17 @@ internal static class SmellOptions
 {
     public const string AssertionMethodsKey = "test_smells.assertion_methods";
 
+    /// <summary>How long the poll written by the TST1001/TST1002 fix waits for its condition, in milliseconds.</summary>
+    public const string PollTimeoutKey = "test_smells.poll_timeout_ms";
+
+    public const int DefaultPollTimeoutMs = 5000;
+
+    /// <summary>The poll timeout for the file of <paramref name="tree"/>: a positive integer, else the default.</summary>
+    public static int PollTimeoutMs(AnalyzerOptions options, SyntaxTree tree)
+        => int.TryParse(Get(options, tree, PollTimeoutKey), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : DefaultPollTimeoutMs;
+
     /// <summary>Reads a raw option value for the file that contains <paramref name="tree"/>.</summary>
     public static string? Get(AnalyzerOptions options, SyntaxTree tree, string key)
         => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) ? value : null;

@@ -1,11 +1,44 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using TestSmells.Analyzers.Model;
 
 namespace TestSmells.Analyzers.Time;
 
 /// <summary>What TST1001 and TST1002 share: when a wait is a fixed wait in the test's own flow.</summary>
 internal static class FixedWaits
 {
+    /// <summary>Diagnostic property: the poll timeout (<c>test_smells.poll_timeout_ms</c>) for the poll fix.</summary>
+    public const string PollTimeoutProperty = "PollTimeoutMs";
+
+    /// <summary>Diagnostic property: "true" when the wait is in an async method (the fix writes an awaited poll).</summary>
+    public const string AsyncProperty = "Async";
+
+    /// <summary>The properties the fixes of TST1001/TST1002 need.</summary>
+    public static ImmutableDictionary<string, string?> Properties(OperationAnalysisContext context)
+    {
+        var timeout = SmellOptions.PollTimeoutMs(context.Options, context.Operation.Syntax.SyntaxTree);
+        var isAsync = EnclosingFunction(context.Operation, context.ContainingSymbol) is IMethodSymbol { IsAsync: true };
+        return ImmutableDictionary<string, string?>.Empty
+            .Add(PollTimeoutProperty, timeout.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(AsyncProperty, isAsync ? "true" : "false");
+    }
+
+    /// <summary>The local function the operation is in, else the member that owns it.</summary>
+    private static ISymbol EnclosingFunction(IOperation operation, ISymbol owner)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILocalFunctionOperation local)
+            {
+                return local.Symbol;
+            }
+        }
+
+        return owner;
+    }
+
     /// <summary>
     /// True when <paramref name="wait"/> runs in the test's own flow: not inside a loop (a loop that
     /// waits and re-checks is polling), not inside a lambda or anonymous method (a delay handed to

@@ -20,4 +20,28 @@ internal static partial class Rules
         Categories.Time,
         DiagnosticSeverity.Warning,
         "Awaiting a fixed delay is the asynchronous form of Thread.Sleep: too short on a busy machine, too long everywhere else. Poll for the expected condition with a timeout, or advance a fake clock.");
+
+    public static readonly DiagnosticDescriptor TST1003 = Create(
+        "TST1003",
+        "Do not read the wall clock in tests",
+        "{0} reads the wall clock, so the test depends on when it runs; use a FakeTimeProvider or a fixed instant",
+        Categories.Time,
+        DiagnosticSeverity.Warning,
+        "A test that reads the current time behaves differently at midnight, at month end, across daylight-saving changes and on agents in other time zones. Give the code under test a FakeTimeProvider, or compare against a fixed instant.");
+
+    public static readonly DiagnosticDescriptor TST1004 = Create(
+        "TST1004",
+        "Inject TimeProvider instead of reading the ambient clock",
+        "{0} reads the ambient clock inside '{1}', which tests cannot control; inject a TimeProvider and read the time from it",
+        Categories.Time,
+        DiagnosticSeverity.Info,
+        "Code that reads DateTime.Now or DateTimeOffset.UtcNow directly can only be tested at the real current time. Taking a TimeProvider in the constructor lets tests pass a FakeTimeProvider and set or advance time at will.");
+
+    public static readonly DiagnosticDescriptor TST1005 = Create(
+        "TST1005",
+        "Pass the available TimeProvider to delays and timers",
+        "{0} runs on real time although '{1}' is available; pass the TimeProvider so that tests can advance time",
+        Categories.Time,
+        DiagnosticSeverity.Info,
+        "A type that takes a TimeProvider but still calls Task.Delay, creates a Timer, or sets a timeout without it waits on real time: a test that advances a FakeTimeProvider never releases that wait. Pass the TimeProvider to the overloads that accept it.");
 }

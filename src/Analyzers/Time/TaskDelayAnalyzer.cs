@@ -40,6 +40,7 @@ public sealed class TaskDelayAnalyzer : TestSmellsAnalyzer
                 operationContext.ReportDiagnostic(Diagnostic.Create(
                     Rules.TST1002,
                     invocation.Syntax.GetLocation(),
+                    FixedWaits.Properties(operationContext),
                     FixedWaits.DurationText(invocation)));
             },
             OperationKind.Invocation);

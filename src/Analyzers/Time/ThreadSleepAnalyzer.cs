@@ -39,6 +39,7 @@ public sealed class ThreadSleepAnalyzer : TestSmellsAnalyzer
                 operationContext.ReportDiagnostic(Diagnostic.Create(
                     Rules.TST1001,
                     invocation.Syntax.GetLocation(),
+                    FixedWaits.Properties(operationContext),
                     FixedWaits.DurationText(invocation)));
             },
             OperationKind.Invocation);

@@ -37,6 +37,8 @@ public enum Libs
 
     /// <summary>Microsoft.EntityFrameworkCore.Sqlite and Microsoft.Data.Sqlite (implies <see cref="EFCore"/>).</summary>
     EFCoreSqlite = 256,
+    /// <summary>Microsoft.Extensions.TimeProvider.Testing (<c>FakeTimeProvider</c>).</summary>
+    TimeProviderTesting = 512,
 }
 
 /// <summary>Reference assemblies per flavour: .NET 8 plus the real NuGet packages of the framework.</summary>
@@ -93,6 +95,7 @@ public static class References
         if ((libs & (Libs.EFCore | Libs.EFCoreInMemory | Libs.EFCoreSqlite)) != 0) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore", "EFCoreVersion"));
         if (libs.HasFlag(Libs.EFCoreInMemory)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.InMemory", "EFCoreVersion"));
         if (libs.HasFlag(Libs.EFCoreSqlite)) packages.Add(Packages.Package("Microsoft.EntityFrameworkCore.Sqlite", "EFCoreVersion"));
+        if (libs.HasFlag(Libs.TimeProviderTesting)) packages.Add(Packages.Package("Microsoft.Extensions.TimeProvider.Testing", "TimeProviderTestingVersion"));
 
         return packages.Count == 0 ? Net : Net.AddPackages(packages.ToImmutableArray());
     }

@@ -114,20 +114,24 @@ public static class DotNetCli
 public sealed record CliResult(IReadOnlyList<string> Arguments, int ExitCode, string Output, TimeSpan Elapsed)
 {
     private static readonly Regex DiagnosticLine = new(
-        @"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning|info) (?<id>[A-Za-z]+[0-9]+): (?<message>.*?)(?: \[[^\]]+\])?$",
+        @"^(?<file>.+?)(?:\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\))? ?: (?<severity>error|warning|info) (?<id>[A-Za-z]+[0-9]+): (?<message>.*?)(?: \[(?<project>[^\]]+)\])?$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>Every <c>file(line,col): severity ID: message</c> line, once each (MSBuild repeats them in its summary).</summary>
+    /// <summary>
+    /// Every <c>file(line,col): severity ID: message [project]</c> line, once each (MSBuild repeats them
+    /// in its summary); also those without a position (<c>CSC : error ID: ...</c>), with line and column 0.
+    /// </summary>
     public IReadOnlyList<BuildDiagnostic> Diagnostics => DiagnosticLine.Matches(Output.Replace("\r", string.Empty, StringComparison.Ordinal))
         .Select(m => new BuildDiagnostic(
             m.Groups["file"].Value.Trim(),
-            int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            m.Groups["column"].Success ? int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
             m.Groups["severity"].Value,
             m.Groups["id"].Value,
-            m.Groups["message"].Value))
+            m.Groups["message"].Value,
+            m.Groups["project"].Success ? m.Groups["project"].Value : null))
         .Distinct()
         .ToList();
 
@@ -136,7 +140,11 @@ public sealed record CliResult(IReadOnlyList<string> Arguments, int ExitCode, st
         => $"dotnet {string.Join(' ', Arguments)}\nexit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s; output:\n{Output}";
 }
 
-public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
+/// <summary>
+/// One diagnostic of a build; <see cref="Line"/> and <see cref="Column"/> are 0 when it has no position,
+/// <see cref="Project"/> is the project MSBuild names in brackets after it, if any.
+/// </summary>
+public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message, string? Project)
 {
     public override string ToString() => $"{File}({Line},{Column}): {Severity} {Id}: {Message}";
 }

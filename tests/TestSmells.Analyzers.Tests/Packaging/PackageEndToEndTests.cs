@@ -16,6 +16,7 @@ namespace TestSmells.Analyzers.Tests.Packaging;
 /// The real package in a real build: packed, restored from a local feed into a fresh xUnit v2 project
 /// and built with warnings as errors, the way a consumer's CI would.
 /// </summary>
+[Collection(PackedPackage.Collection)]
 public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
 {
     private const string Sleeping = """
@@ -46,13 +47,13 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
     {
         _consumer = consumer;
         _output = output;
-        _output.WriteLine($"Packed {PackagedConsumer.PackageId} {consumer.Version} in {consumer.Pack.Elapsed.TotalSeconds:0.0} s, restored the consumer in {consumer.Restore.Elapsed.TotalSeconds:0.0} s ({consumer.Root}).");
+        _output.WriteLine($"Packed {PackedPackage.PackageId} {consumer.Package.Version} in {consumer.Package.Pack.Elapsed.TotalSeconds:0.0} s, restored the consumer in {consumer.Restore.Elapsed.TotalSeconds:0.0} s ({consumer.ConsumerDirectory}).");
     }
 
     [Fact]
     public void Package_ships_both_assemblies_as_analyzers_the_msbuild_glue_and_nothing_in_lib()
     {
-        using var package = ZipFile.OpenRead(_consumer.PackagePath);
+        using var package = ZipFile.OpenRead(_consumer.Package.PackagePath);
         var entries = package.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
         var listing = "Package content:\n  " + string.Join("\n  ", entries);
 
@@ -86,8 +87,8 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string? Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
-        Assert.Equal(PackagedConsumer.PackageId, Field("id"));
-        Assert.Equal(_consumer.Version, Field("version"));
+        Assert.Equal(PackedPackage.PackageId, Field("id"));
+        Assert.Equal(_consumer.Package.Version, Field("version"));
         Assert.Equal("true", Field("developmentDependency"));
         Assert.Equal("MIT", Field("license"));
         Assert.Equal("README.md", Field("readme"));
@@ -98,7 +99,7 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
     [Fact]
     public void Packed_assemblies_ask_for_no_newer_compiler_than_Roslyn_4_8()
     {
-        using var package = ZipFile.OpenRead(_consumer.PackagePath);
+        using var package = ZipFile.OpenRead(_consumer.Package.PackagePath);
         var referencingTheCompiler = new List<string>();
         foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
         {
@@ -142,7 +143,7 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
         var build = await BuildAsync(Sleeping);
 
         Assert.False(build.Succeeded, "The build should fail on TST1001.\n" + build.Describe());
-        var (line, column) = Position(Sleeping, SleepCall);
+        var (line, column) = ConsumerProject.Position(Sleeping, SleepCall);
         var errors = build.Diagnostics.Where(d => d.Severity == "error").ToList();
         var finding = Assert.Single(errors);
         Assert.Equal("TST1001", finding.Id);
@@ -225,21 +226,5 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
         var build = await _consumer.BuildAsync(source, editorConfig, properties);
         _output.WriteLine(build.Describe());
         return build;
-    }
-
-    /// <summary>The 1-based line and column of <paramref name="text"/> in <paramref name="source"/>.</summary>
-    private static (int Line, int Column) Position(string source, string text)
-    {
-        var lines = source.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var column = lines[i].IndexOf(text, StringComparison.Ordinal);
-            if (column >= 0)
-            {
-                return (i + 1, column + 1);
-            }
-        }
-
-        throw new ArgumentException($"'{text}' is not in the source", nameof(text));
     }
 }

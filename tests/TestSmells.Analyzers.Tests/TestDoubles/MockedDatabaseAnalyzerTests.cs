@@ -224,10 +224,6 @@ public class MockedDatabaseAnalyzerTests
             }
             """);
         test.TestState.AdditionalProjectReferences.Add(assembly);
-        await RunAsync(test);
+        await Verify<MockedDatabaseAnalyzer>.RunAsync(test);
     }
-
-    /// <summary>Runs a harness test built by hand (it fails on any unexpected or missing diagnostic).</summary>
-    [AssertionMethod]
-    private static Task RunAsync(CSharpAnalyzerTest<MockedDatabaseAnalyzer, DefaultVerifier> test) => test.RunAsync();
 }
