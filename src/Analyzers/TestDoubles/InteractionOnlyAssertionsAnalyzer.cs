@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TestSmells.Analyzers.Infrastructure;
 using TestSmells.Analyzers.Model;
@@ -8,8 +9,8 @@ namespace TestSmells.Analyzers.TestDoubles;
 
 /// <summary>
 /// TST2005 (off by default): every check in the test is a verification of calls on a test double
-/// (Moq <c>Verify*</c>, NSubstitute <c>Received*</c>, FakeItEasy <c>MustHaveHappened*</c>) and no
-/// assertion looks at the outcome. Reported on the method name.
+/// (Moq <c>Verify*</c>, NSubstitute <c>Received*</c>, FakeItEasy <c>MustHaveHappened*</c>) and nothing
+/// checks the outcome (<see cref="TestChecks"/>). Reported on the method name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
@@ -23,27 +24,34 @@ public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        var traits = new TestMethodTraits(context.Compilation);
+        var checks = new TestChecks(context.Compilation);
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
+                || method.MethodKind != MethodKind.Ordinary
                 || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || traits.IsSkipped(method)
-                || TestMethodTraits.HasExpectedResult(method)
-                || model.Assertions.HasExpectedException(method))
+                || blockContext.OperationBlocks.IsEmpty
+                || blockContext.OperationBlocks[0].Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration
+                || checks.IsExempt(method, model))
             {
                 return;
             }
 
-            if (model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).AssertionsIn(body) != AssertionKind.Interaction)
+            var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
+            var kind = AssertionKind.None;
+            foreach (var block in blockContext.OperationBlocks)
+            {
+                kind |= TestChecks.ChecksIn(block, scope);
+            }
+
+            if (kind != AssertionKind.Interaction)
             {
                 return;
             }
 
             blockContext.ReportDiagnostic(Diagnostic.Create(
                 Rules.TST2005,
-                TestBodies.NameLocation(method, body),
+                declaration.Identifier.GetLocation(),
                 method.Name));
         });
     }

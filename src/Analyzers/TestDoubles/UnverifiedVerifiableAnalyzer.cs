@@ -49,14 +49,13 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
-                || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body)
+                || !model.IsTestMethod(method))
             {
                 return;
             }
 
             var facts = new MethodFacts();
-            foreach (var operation in body.DescendantsAndSelf())
+            foreach (var operation in Operations(blockContext.OperationBlocks))
             {
                 switch (operation)
                 {
@@ -64,7 +63,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                         facts.Visit(invocation, moq);
                         break;
                     case ILocalReferenceOperation local when moq.IsMockOrRepository(local.Local.Type):
-                        if (Escapes(local, moq))
+                        if (Escapes(local))
                         {
                             facts.Escaped.Add(local.Local);
                         }
@@ -98,6 +97,17 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                     text));
             }
         });
+    }
+
+    private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                yield return operation;
+            }
+        }
     }
 
     private static bool IsVerified(
@@ -247,7 +257,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     };
 
     /// <summary>A local mock that leaves the method's hands: passed as an argument, stored, returned, put in a collection.</summary>
-    private static bool Escapes(ILocalReferenceOperation reference, MoqSymbols moq)
+    private static bool Escapes(ILocalReferenceOperation reference)
     {
         IOperation current = reference;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
@@ -257,7 +267,8 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
 
         return current.Parent switch
         {
-            IArgumentOperation { Parent: IInvocationOperation invocation } => !moq.IsStaticVerify(invocation.TargetMethod),
+            // Moq's own methods (Protected(), Mock.Verify(...)) do not keep the mock for a later verification.
+            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.TargetMethod.ContainingAssembly?.Name != "Moq",
             IArgumentOperation => true,
             ISimpleAssignmentOperation assignment => assignment.Value == current,
             IVariableInitializerOperation => true,

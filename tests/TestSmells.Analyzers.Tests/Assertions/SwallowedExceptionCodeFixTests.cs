@@ -140,7 +140,7 @@ public class SwallowedExceptionCodeFixTests
                     }
                     {|TST3003:catch (InvalidOperationException ex)|}
                     {
-                        Console.WriteLine(ex.Message);
+                        System.Diagnostics.Trace.WriteLine(ex.Message);
                     }
                 }
             """),
@@ -149,7 +149,7 @@ public class SwallowedExceptionCodeFixTests
                 public void Works()
                 {
                     var ex = Assert.ThrowsExactly<InvalidOperationException>(() => Act());
-                    Console.WriteLine(ex.Message);
+                    System.Diagnostics.Trace.WriteLine(ex.Message);
                 }
             """),
             Flavor.MSTest4,

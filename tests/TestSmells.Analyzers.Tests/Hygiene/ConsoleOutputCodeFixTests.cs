@@ -32,7 +32,12 @@ public class ConsoleOutputCodeFixTests
                 }
 
                 [Fact]
-                public void Ships_an_order() => {|TST5002:Console.WriteLine("shipping")|};
+                public void Ships_an_order()
+                {
+                    var shipped = "shipping";
+                    {|TST5002:Console.WriteLine(shipped)|};
+                    Assert.StartsWith("ship", shipped);
+                }
             }
             """,
             """
@@ -51,7 +56,12 @@ public class ConsoleOutputCodeFixTests
                 }
 
                 [Fact]
-                public void Ships_an_order() => TestContext.Current.TestOutputHelper?.WriteLine("shipping");
+                public void Ships_an_order()
+                {
+                    var shipped = "shipping";
+                    TestContext.Current.TestOutputHelper?.WriteLine(shipped);
+                    Assert.StartsWith("ship", shipped);
+                }
             }
             """,
             Flavor.XunitV3,
