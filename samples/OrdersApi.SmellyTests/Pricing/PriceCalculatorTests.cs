@@ -19,6 +19,7 @@ public class PriceCalculatorTests
     }
 
     [Fact]
+    [Trait("RoadTest", "RunAfterFixes")]
     public void Volume_discount_applies_from_ten_items()
     {
         int items = new Random().Next(10, 50); // expect: TST4003

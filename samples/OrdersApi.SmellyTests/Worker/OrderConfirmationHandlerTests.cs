@@ -58,6 +58,7 @@ public sealed class OrderConfirmationHandlerTests : IDisposable
     }
 
     [Fact]
+    [Trait("RoadTest", "RunAfterFixes")]
     public async Task The_handler_reports_the_email_as_sent()
     {
         OrderPlaced message = await PlaceOrderAsync("ada@example.com");
