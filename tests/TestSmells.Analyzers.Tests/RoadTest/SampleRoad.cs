@@ -18,16 +18,17 @@ namespace TestSmells.Analyzers.Tests.RoadTest;
 /// <summary>
 /// The road test's shared work, done once for all its tests (builds are the slow part), in this order:
 /// <list type="number">
-/// <item>copies the smelly sample (samples/OrdersApi.SmellyTests and its production-style library) to a
-/// temporary folder, below small Directory.*.props that import the repository's, so the copy builds
-/// exactly like the original (its paths go through <c>$(RepoRoot)</c>);</item>
-/// <item>builds the copy: the findings of the untouched sample;</item>
-/// <item>rebuilds the honest suite (samples/OrdersApi.Tests) in place, its project alone, so that its
-/// compiler, and with it our analyzers, really runs;</item>
-/// <item>runs <c>dotnet format analyzers</c> over the copy for every rule that has a code fix, pass after
-/// pass until a pass changes nothing, as a user would;</item>
-/// <item>builds the fixed copy, then runs its tests marked <c>[Trait("RoadTest", "RunAfterFixes")]</c>
-/// (the worker, the clock and the database, which the fixes changed) several times.</item>
+/// <item>mirrors what the samples need of the repository (the analyzer and code fix projects, the
+/// presets, the samples, the Directory.*.props, global.json) into a temporary folder, so that nothing
+/// here writes to the repository, where <c>dotnet test Analyzers.sln</c> may be running the honest
+/// suite at the same time;</item>
+/// <item>builds the honest suite (samples/OrdersApi.Tests, with the app): it must report nothing;</item>
+/// <item>builds the smelly sample (samples/OrdersApi.SmellyTests and its production-style library):
+/// the findings of the untouched sample;</item>
+/// <item>runs <c>dotnet format analyzers</c> over the smelly projects for every rule that has a code
+/// fix, pass after pass until a pass changes nothing, as a user would;</item>
+/// <item>builds the fixed projects, then runs their tests marked <c>[Trait("RoadTest", "RunAfterFixes")]</c>
+/// (the worker, the clock, the database and the other fixed tests) several times.</item>
 /// </list>
 /// The temporary folder is deleted afterwards unless TESTSMELLS_ROADTEST_KEEP=1.
 /// </summary>
@@ -53,14 +54,27 @@ public sealed class SampleRoad : IAsyncLifetime
     private static readonly TimeSpan FormatTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>What the samples need of the repository, relative to its root; mirrored as they are.</summary>
+    private static readonly string[] MirroredFolders =
+    {
+        "src/Analyzers", "src/CodeFixes", "src/Package/buildTransitive/config",
+        "samples/OrdersApi", "samples/OrdersApi.Tests", "samples/" + SmellyFolder, "samples/" + ProductionFolder,
+    };
+
+    private static readonly string[] MirroredFiles =
+    {
+        "Directory.Build.props", "Directory.Packages.props", "global.json", "samples/Directory.Packages.props",
+    };
+
     private readonly Stopwatch _clock = new();
 
-    /// <summary>The temporary folder holding the copy.</summary>
+    /// <summary>The temporary folder holding the mirror of the repository.</summary>
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "testsmells-road-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public static string SamplesFolder => Path.Combine(Packages.RepoRoot, "samples");
+    /// <summary>The mirror's samples folder: marker and finding paths are relative to it.</summary>
+    public string Samples => Path.Combine(Root, "samples");
 
-    public string SmellyProject => Path.Combine(Root, SmellyFolder, SmellyFolder + ".csproj");
+    public string SmellyProject => Path.Combine(Samples, SmellyFolder, SmellyFolder + ".csproj");
 
     /// <summary>Every rule id that a code fix of the package fixes, found by reflection over the code fixes assembly.</summary>
     public static ImmutableArray<string> FixableIds { get; } = typeof(WallClockCodeFix).Assembly
@@ -85,7 +99,7 @@ public sealed class SampleRoad : IAsyncLifetime
 
     public CliResult HonestBuild { get; private set; } = null!;
 
-    /// <summary>The honest suite's assembly was written by this run's rebuild (its compiler ran).</summary>
+    /// <summary>The honest suite's assembly was written by this build (the mirror starts without outputs, so its compiler ran).</summary>
     public bool HonestSuiteCompiled { get; private set; }
 
     public List<CliResult> FormatPasses { get; } = new();
@@ -93,7 +107,7 @@ public sealed class SampleRoad : IAsyncLifetime
     /// <summary>Whether the last format pass left the sources unchanged (a fixed point was reached).</summary>
     public bool FormatSettled { get; private set; }
 
-    /// <summary>The sources of the copy after the fixes, by relative path (for failure messages).</summary>
+    /// <summary>The smelly sources after the fixes, by relative path (for failure messages).</summary>
     public Dictionary<string, string> FixedSources { get; } = new(StringComparer.Ordinal);
 
     public CliResult? FixedBuild { get; private set; }
@@ -108,23 +122,19 @@ public sealed class SampleRoad : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _clock.Start();
-        CopySample();
-        Markers = ExpectMarkers.Read(Root, SmellyFolder, ProductionFolder);
+        Mirror();
+        Markers = ExpectMarkers.Read(Samples, SmellyFolder, ProductionFolder);
         KeptOutOfFormat = Markers.Where(m => m.NoFix).Select(m => m.File).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
-        RunAfterFixesTests = ExpectMarkers.SourceFiles(Root, SmellyFolder)
-            .Sum(f => File.ReadAllLines(Path.Combine(Root, f)).Count(l => l.Trim() == "[Trait(\"RoadTest\", \"RunAfterFixes\")]"));
+        RunAfterFixesTests = ExpectMarkers.SourceFiles(Samples, SmellyFolder)
+            .Sum(f => File.ReadAllLines(Path.Combine(Samples, f)).Count(l => l.Trim() == "[Trait(\"RoadTest\", \"RunAfterFixes\")]"));
 
-        // The untouched sample (the build restores the copy; the app and the analyzers build in the repository).
+        // The honest suite first: this build also compiles the app and the analyzers, so that the app's
+        // findings, if any, show up here.
+        var honestProject = Path.Combine(Samples, "OrdersApi.Tests", "OrdersApi.Tests.csproj");
+        HonestBuild = await Step("build the honest suite (and the app, the analyzers)", DotNetCli.RunAsync(Root, BuildTimeout, Build(honestProject)));
+        HonestSuiteCompiled = File.Exists(Path.Combine(Samples, "OrdersApi.Tests", "obj", "Debug", "net10.0", "OrdersApi.Tests.dll"));
+
         SmellyBuild = await Step("build the smelly sample", DotNetCli.RunAsync(Root, BuildTimeout, Build(SmellyProject)));
-
-        // The honest suite, in place: its project alone is rebuilt (its references were just built above).
-        var honestProject = Path.Combine(SamplesFolder, "OrdersApi.Tests", "OrdersApi.Tests.csproj");
-        var honestAssembly = Path.Combine(SamplesFolder, "OrdersApi.Tests", "obj", "Debug", "net10.0", "OrdersApi.Tests.dll");
-        var honestBefore = File.Exists(honestAssembly) ? File.GetLastWriteTimeUtc(honestAssembly) : (DateTime?)null;
-        HonestBuild = await Step("rebuild the honest suite", DotNetCli.RunAsync(
-            SamplesFolder, BuildTimeout, Build(honestProject, "-t:Rebuild", "-p:BuildProjectReferences=false")));
-        HonestSuiteCompiled = File.Exists(honestAssembly) && File.GetLastWriteTimeUtc(honestAssembly) != honestBefore;
-
         if (!SmellyBuild.Succeeded)
         {
             Total = _clock.Elapsed;
@@ -132,23 +142,23 @@ public sealed class SampleRoad : IAsyncLifetime
         }
 
         await FixAsync();
-        foreach (var file in ExpectMarkers.SourceFiles(Root, SmellyFolder, ProductionFolder))
+        foreach (var file in ExpectMarkers.SourceFiles(Samples, SmellyFolder, ProductionFolder))
         {
-            FixedSources[file] = File.ReadAllText(Path.Combine(Root, file));
+            FixedSources[file] = File.ReadAllText(Path.Combine(Samples, file));
         }
 
-        // Every project of the copy compiles again (an unchanged one would otherwise keep its old outputs
-        // and report nothing): the intermediate outputs go, the restore results stay.
+        // Both smelly projects compile again (an unchanged one would otherwise keep its outputs and
+        // report nothing): their intermediate outputs go, their restore results stay.
         foreach (var folder in new[] { SmellyFolder, ProductionFolder })
         {
-            var intermediate = Path.Combine(Root, folder, "obj", "Debug");
+            var intermediate = Path.Combine(Samples, folder, "obj", "Debug");
             if (Directory.Exists(intermediate))
             {
                 Directory.Delete(intermediate, recursive: true);
             }
         }
 
-        FixedBuild = await Step("build the fixed copy", DotNetCli.RunAsync(Root, BuildTimeout, Build(SmellyProject, "--no-restore")));
+        FixedBuild = await Step("build the fixed smelly sample", DotNetCli.RunAsync(Root, BuildTimeout, Build(SmellyProject, "--no-restore")));
         if (FixedBuild.Succeeded)
         {
             for (var run = 1; run <= TestRuns; run++)
@@ -184,7 +194,7 @@ public sealed class SampleRoad : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Our diagnostics in a build's output, with paths relative to the copy (or to samples/ for the honest suite).</summary>
+    /// <summary>Our diagnostics in a build's output, with paths relative to the mirror's samples folder.</summary>
     public IReadOnlyList<BuildDiagnostic> Findings(CliResult build)
         => build.Diagnostics
             .Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal))
@@ -201,32 +211,21 @@ public sealed class SampleRoad : IAsyncLifetime
     private string SampleRelative(string path)
     {
         var normalized = path.Replace('\\', '/');
-        foreach (var root in new[] { Root, SamplesFolder })
+        var prefix = Samples.Replace('\\', '/').TrimEnd('/') + "/";
+        if (normalized.StartsWith(prefix, StringComparison.Ordinal))
         {
-            var prefix = root.Replace('\\', '/').TrimEnd('/') + "/";
-            if (normalized.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return normalized[prefix.Length..];
-            }
+            return normalized[prefix.Length..];
         }
 
-        // A temporary folder reached through a link (/tmp and /private/tmp): cut at the project folder.
-        foreach (var folder in new[] { ProductionFolder, SmellyFolder, "OrdersApi.Tests", "OrdersApi" })
-        {
-            var at = normalized.LastIndexOf("/" + folder + "/", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                return normalized[(at + 1)..];
-            }
-        }
-
-        return normalized;
+        // A temporary folder reached through a link (/tmp and /private/tmp): cut at samples/.
+        var at = normalized.LastIndexOf("/samples/", StringComparison.Ordinal);
+        return at >= 0 ? normalized[(at + "/samples/".Length)..] : normalized;
     }
 
     private async Task FixAsync()
     {
-        // dotnet format needs one workspace holding both projects of the copy.
-        var solution = Path.Combine(Root, "Smelly.slnx");
+        // dotnet format needs one workspace holding both smelly projects.
+        var solution = Path.Combine(Samples, "Smelly.slnx");
         File.WriteAllText(solution, $"""
             <Solution>
               <Project Path="{SmellyFolder}/{SmellyFolder}.csproj" />
@@ -245,7 +244,7 @@ public sealed class SampleRoad : IAsyncLifetime
         for (var pass = 1; pass <= MaxFormatPasses; pass++)
         {
             var before = Fingerprint();
-            FormatPasses.Add(await Step($"dotnet format analyzers, pass {pass}", DotNetCli.RunAsync(Root, FormatTimeout, arguments.ToArray())));
+            FormatPasses.Add(await Step($"dotnet format analyzers, pass {pass}", DotNetCli.RunAsync(Samples, FormatTimeout, arguments.ToArray())));
             if (!FormatPasses[^1].Succeeded)
             {
                 return;
@@ -259,41 +258,44 @@ public sealed class SampleRoad : IAsyncLifetime
         }
     }
 
-    /// <summary>A hash over the copy's sources, to tell whether a format pass changed anything.</summary>
+    /// <summary>A hash over the smelly sources, to tell whether a format pass changed anything.</summary>
     private string Fingerprint()
     {
         var all = new StringBuilder();
-        foreach (var file in ExpectMarkers.SourceFiles(Root, SmellyFolder, ProductionFolder))
+        foreach (var file in ExpectMarkers.SourceFiles(Samples, SmellyFolder, ProductionFolder))
         {
-            all.Append(file).Append('\0').Append(File.ReadAllText(Path.Combine(Root, file))).Append('\0');
+            all.Append(file).Append('\0').Append(File.ReadAllText(Path.Combine(Samples, file))).Append('\0');
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
     }
 
-    private void CopySample()
+    private void Mirror()
     {
-        Directory.CreateDirectory(Root);
-        foreach (var folder in new[] { SmellyFolder, ProductionFolder })
+        var repo = Packages.RepoRoot;
+        foreach (var folder in MirroredFolders)
         {
-            CopyFolder(Path.Combine(SamplesFolder, folder), Path.Combine(Root, folder));
+            CopyFolder(Path.Combine(repo, folder), Path.Combine(Root, folder));
         }
 
-        // The copy builds with the repository's settings, SDK and package versions, and nothing above it.
-        var repo = Packages.RepoRoot.TrimEnd('/', '\\');
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"""
-            <Project>
-              <Import Project="{Path.Combine(repo, "Directory.Build.props")}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), $"""
-            <Project>
-              <Import Project="{Path.Combine(repo, "samples", "Directory.Packages.props")}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n");
-        File.Copy(Path.Combine(repo, "global.json"), Path.Combine(Root, "global.json"));
+        foreach (var file in MirroredFiles)
+        {
+            File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
+        }
+
+        // Whatever lies above the temporary folder stays out of the build.
+        foreach (var (file, stop) in new[] { ("Directory.Build.targets", "<Project />\n"), (".editorconfig", "root = true\n") })
+        {
+            var original = Path.Combine(repo, file);
+            if (File.Exists(original))
+            {
+                File.Copy(original, Path.Combine(Root, file));
+            }
+            else
+            {
+                File.WriteAllText(Path.Combine(Root, file), stop);
+            }
+        }
     }
 
     private static void CopyFolder(string from, string to)

@@ -11,8 +11,8 @@ namespace TestSmells.Analyzers.Tests.RoadTest;
 /// <summary>
 /// The analyzers on a real backend's tests, built the way users build them (see <see cref="SampleRoad"/>):
 /// the smelly sample reports exactly what its <c>// expect:</c> markers say, the honest suite reports
-/// nothing, and after <c>dotnet format analyzers</c> the copy compiles, keeps only the findings that have
-/// no fix, and its worker, clock and database tests pass run after run.
+/// nothing, and after <c>dotnet format analyzers</c> the smelly sample compiles, keeps only the findings
+/// that have no fix, and its worker, clock and database tests pass run after run.
 /// </summary>
 public sealed class SampleRoadTests : IClassFixture<SampleRoad>
 {
@@ -66,20 +66,20 @@ public sealed class SampleRoadTests : IClassFixture<SampleRoad>
     }
 
     [Fact]
-    public void Format_passes_settle_and_the_fixed_copy_compiles()
+    public void Format_passes_settle_and_the_fixed_sample_compiles()
     {
         Assert.True(_road.SmellyBuild.Succeeded, "The smelly sample must compile first.\n" + _road.SmellyBuild.Describe());
         Assert.All(_road.FormatPasses, pass => Assert.True(pass.Succeeded, pass.Describe()));
         Assert.True(_road.FormatSettled, $"dotnet format still changed the sources after {_road.FormatPasses.Count} passes.\n{_road.FormatPasses[^1].Describe()}");
 
         Assert.NotNull(_road.FixedBuild);
-        Assert.True(_road.FixedBuild.Succeeded, "The fixed copy does not compile.\n" + _road.FixedBuild.Describe() + FixedSources());
+        Assert.True(_road.FixedBuild.Succeeded, "The fixed smelly sample does not compile.\n" + _road.FixedBuild.Describe() + FixedSources());
     }
 
     [Fact]
     public void Fixes_remove_every_fixable_finding_and_leave_the_rest()
     {
-        Assert.True(_road.FixedBuild?.Succeeded == true, "The fixed copy must compile (see the other test).");
+        Assert.True(_road.FixedBuild?.Succeeded == true, "The fixed smelly sample must compile (see the other test).");
         var expected = Count(_road.Markers
             .Where(m => m.NoFix || !SampleRoad.FixableIds.Contains(m.Id))
             .Select(m => (m.File, m.Id)));
@@ -100,7 +100,7 @@ public sealed class SampleRoadTests : IClassFixture<SampleRoad>
     [Fact]
     public void Fixed_worker_clock_and_database_tests_pass_every_run()
     {
-        Assert.True(_road.FixedBuild?.Succeeded == true, "The fixed copy must compile (see the other test).");
+        Assert.True(_road.FixedBuild?.Succeeded == true, "The fixed smelly sample must compile (see the other test).");
         Assert.True(_road.RunAfterFixesTests > 0, "No smelly test carries [Trait(\"RoadTest\", \"RunAfterFixes\")].");
         _output.WriteLine(_road.DescribeTimings());
         foreach (var pass in _road.FormatPasses)
