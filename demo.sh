@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Shows TestSmells.Analyzers at work: builds the demo test project under samples/ with every rule
-# on, then lists what the analyzers found, grouped by rule.
+# Shows TestSmells.Analyzers at work: builds a test project with every rule on, then lists what the
+# analyzers found, grouped by rule. By default the smelly test suite of the sample backend
+# (samples/OrdersApi.SmellyTests, with its production-style library); pass another project to see
+# its findings instead, e.g. ./demo.sh samples/Demo.Tests/Demo.Tests.csproj
 set -euo pipefail
 cd "$(dirname "$0")"
-project=${1:-samples/Demo.Tests/Demo.Tests.csproj}
+project=${1:-samples/OrdersApi.SmellyTests/OrdersApi.SmellyTests.csproj}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -11,7 +13,7 @@ echo "Building $project with TestSmells.Analyzers (every rule on)..."
 dotnet build "$project" --no-incremental -nologo -clp:NoSummary -v:q >"$log" 2>&1 || true
 
 # One line per finding: file(line,col): warning TSTxxxx: message [project]
-grep -E ': (warning|error|info) TST[0-9]{4}:' "$log" | sed -E 's| \[[^]]*\]$||; s| \(https?://[^)]*\)$||' | sort -u >"$log.findings" || true
+grep -E ': (warning|error|info) TST[0-9]{4}:' "$log" | sed -E 's| \[[^]]*\]$||; s| \(https?://[^)]*\)$||' | sort -t'(' -k1,1 -k2,2n | uniq >"$log.findings" || true
 count=$(wc -l <"$log.findings" | tr -d ' ')
 if [ "$count" = "0" ]; then
   if grep -qE ': error (CS|MSB|NU)[0-9]+' "$log"; then

@@ -206,15 +206,18 @@ internal sealed class AssertionModel
         private readonly UserAssertionMethods _userMethods;
         private readonly ConcurrentDictionary<IMethodSymbol, AssertionKind> _helperMemo = new(SymbolEqualityComparer.Default);
 
-        // What a test method's body asserts, asked by several rules (TST2003, TST2004, TST2005, TST3001)
-        // about the same body: computed once per method (the answer is two flags, no operation is kept).
-        private readonly ConcurrentDictionary<IMethodSymbol, BodyAssertions> _bodyMemo = new(SymbolEqualityComparer.Default);
-
         public Scope(AssertionModel owner, UserAssertionMethods userMethods)
         {
             _owner = owner;
             _userMethods = userMethods;
         }
+
+        /// <summary>
+        /// The memo of <see cref="TestChecks.Of"/>: what each test method's code checks, asked by several
+        /// rules (TST2003, TST2004, TST2005, TST3001) about the same test, kept once per method (two flags,
+        /// no operation) for the compilation and this configuration.
+        /// </summary>
+        internal ConcurrentDictionary<IMethodSymbol, BodyAssertions> TestMemo { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
         public AssertionKind Classify(IInvocationOperation invocation)
@@ -230,19 +233,9 @@ internal sealed class AssertionModel
         }
 
         /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
-        public AssertionKind AssertionsIn(IOperation operation) => ComputeBody(operation).Kind;
-
-        /// <summary>
-        /// What the body of <paramref name="method"/> (<paramref name="body"/>, its operation block) asserts,
-        /// memoized per method, so the rules that ask about the same test body share one walk.
-        /// </summary>
-        public BodyAssertions OfBody(IMethodSymbol method, IOperation body)
-            => _bodyMemo.TryGetValue(method, out var known) ? known : _bodyMemo.GetOrAdd(method, ComputeBody(body));
-
-        private BodyAssertions ComputeBody(IOperation operation)
+        public AssertionKind AssertionsIn(IOperation operation)
         {
             var kind = AssertionKind.None;
-            var unresolved = false;
             foreach (var descendant in operation.DescendantsAndSelf())
             {
                 switch (descendant)
@@ -253,13 +246,10 @@ internal sealed class AssertionModel
                     case IThrowOperation { Exception: not null }:
                         kind |= AssertionKind.Outcome;
                         break;
-                    case IInvalidOperation:
-                        unresolved = true;
-                        break;
                 }
             }
 
-            return new BodyAssertions(kind, unresolved);
+            return kind;
         }
 
         private AssertionKind ClassifyDirect(IInvocationOperation invocation)
@@ -369,7 +359,7 @@ internal sealed class AssertionModel
     }
 }
 
-/// <summary>What a test body asserts, and whether it holds code that does not bind.</summary>
+/// <summary>What a test's code checks, and whether it holds code that does not bind.</summary>
 internal readonly struct BodyAssertions
 {
     public BodyAssertions(AssertionKind kind, bool mayAssertUnseen)
@@ -378,12 +368,12 @@ internal readonly struct BodyAssertions
         MayAssertUnseen = mayAssertUnseen;
     }
 
-    /// <summary>The assertions and verifications found (helpers followed).</summary>
+    /// <summary>The checks found (see <see cref="TestChecks.ChecksIn"/>).</summary>
     public AssertionKind Kind { get; }
 
     /// <summary>
-    /// True when the body holds code that does not bind (an unresolved call or name, a missing
-    /// reference): it may be an assertion the model cannot see, so "asserts nothing" must not be said.
+    /// True when the code holds something that does not bind (an unresolved call or name, a missing
+    /// reference): it may be a check the model cannot see, so "checks nothing" must not be said of it.
     /// </summary>
     public bool MayAssertUnseen { get; }
 }

@@ -18,6 +18,7 @@ internal sealed class SkipAttributes
     private readonly ImmutableHashSet<INamedTypeSymbol> _nunitIgnorable;
     private readonly ImmutableHashSet<INamedTypeSymbol> _mstestIgnore;
     private readonly ImmutableHashSet<INamedTypeSymbol> _tunitSkip;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _dataRows;
 
     public SkipAttributes(Compilation compilation)
     {
@@ -26,6 +27,7 @@ internal sealed class SkipAttributes
         _nunitIgnorable = TypeLookup.FindAll(compilation, "NUnit.Framework.TestCaseAttribute", "NUnit.Framework.TestFixtureAttribute");
         _mstestIgnore = TypeLookup.FindAll(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.IgnoreAttribute");
         _tunitSkip = TypeLookup.FindAll(compilation, "TUnit.Core.SkipAttribute");
+        _dataRows = TypeLookup.FindAll(compilation, "Xunit.Sdk.DataAttribute", "Xunit.v3.DataAttribute", "NUnit.Framework.TestCaseAttribute");
     }
 
     /// <summary>True when the compilation has none of the skip attributes.</summary>
@@ -76,6 +78,10 @@ internal sealed class SkipAttributes
 
         return false;
     }
+
+    /// <summary>True when <paramref name="attribute"/> skips the whole test or class, not just one data row.</summary>
+    public bool SkipsWholeTest(AttributeData attribute)
+        => IsSkip(attribute, out _) && !TypeLookup.IsOrInheritsFrom(attribute.AttributeClass, _dataRows);
 
     private static bool TryGetNamed(AttributeData attribute, string name, out string? value)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TestSmells.Analyzers.Infrastructure;
 using TestSmells.Analyzers.Model;
@@ -8,8 +9,8 @@ namespace TestSmells.Analyzers.TestDoubles;
 
 /// <summary>
 /// TST2005 (off by default): every check in the test is a verification of calls on a test double
-/// (Moq <c>Verify*</c>, NSubstitute <c>Received*</c>, FakeItEasy <c>MustHaveHappened*</c>) and no
-/// assertion looks at the outcome. Reported on the method name.
+/// (Moq <c>Verify*</c>, NSubstitute <c>Received*</c>, FakeItEasy <c>MustHaveHappened*</c>) and nothing
+/// checks the outcome (<see cref="TestChecks"/>). Reported on the method name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
@@ -23,29 +24,30 @@ public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        var traits = new TestMethodTraits(context.Compilation);
+        var checks = new TestChecks(context.Compilation);
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
+                || method.MethodKind != MethodKind.Ordinary
                 || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || traits.IsSkipped(method)
-                || TestMethodTraits.HasExpectedResult(method)
-                || model.Assertions.HasExpectedException(method))
+                || blockContext.OperationBlocks.IsEmpty
+                || blockContext.OperationBlocks[0].Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration
+                || checks.IsExempt(method, model))
             {
                 return;
             }
 
-            // Code that does not bind may be the outcome assertion the model cannot see: silence.
-            var assertions = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body);
-            if (assertions.Kind != AssertionKind.Interaction || assertions.MayAssertUnseen)
+            // Shared with TST2003 and TST3001 (one walk per test). Code that does not bind may be the outcome
+            // check the model cannot see: silence.
+            var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
+            if (seen.Kind != AssertionKind.Interaction || seen.MayAssertUnseen)
             {
                 return;
             }
 
             blockContext.ReportDiagnostic(Diagnostic.Create(
                 Rules.TST2005,
-                TestBodies.NameLocation(method, body),
+                declaration.Identifier.GetLocation(),
                 method.Name));
         });
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TestSmells.Analyzers.Infrastructure;
 using TestSmells.Analyzers.Model;
@@ -7,10 +8,11 @@ using TestSmells.Analyzers.Model;
 namespace TestSmells.Analyzers.TestDoubles;
 
 /// <summary>
-/// TST2003: a test method that creates or configures test doubles and neither asserts nor verifies
-/// anything (helpers followed through the assertion model). Reported on the method name, naming the
-/// first double. Skipped tests, <c>[ExpectedException]</c> and NUnit <c>ExpectedResult</c> tests are
-/// left alone. TST3001 (no assertion) defers to this rule through <see cref="MockUsage.SetsUpMocks"/>.
+/// TST2003: a test method that creates or configures test doubles (<see cref="MockUsage"/>) and checks
+/// nothing (<see cref="TestChecks"/>: no assertion, verification, <c>throw</c>, helper that asserts).
+/// Reported on the method name, naming the first double. It takes exactly the unchecked tests that
+/// TST3001 leaves to it, and leaves alone the same exempt tests (skipped, <c>[ExpectedException]</c>,
+/// NUnit <c>ExpectedResult</c>, time limits, overrides).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
@@ -24,34 +26,43 @@ public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        var traits = new TestMethodTraits(context.Compilation);
+        var checks = new TestChecks(context.Compilation);
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
+                || method.MethodKind != MethodKind.Ordinary
                 || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || traits.IsSkipped(method)
-                || TestMethodTraits.HasExpectedResult(method)
-                || model.Assertions.HasExpectedException(method))
+                || blockContext.OperationBlocks.IsEmpty
+                || blockContext.OperationBlocks[0].Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration
+                || checks.IsExempt(method, model))
             {
                 return;
             }
 
-            // Most tests assert: that answer is shared with TST2005 and TST3001, and settles it before the mock
-            // search. Code that does not bind may hold an assertion the model cannot see: silence.
-            var assertions = model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body);
-            if (assertions.Kind != AssertionKind.None
-                || assertions.MayAssertUnseen
-                || MockUsage.FirstMockIn(body, model) is not { } mock)
+            // Most tests check something: that answer is shared with TST2005 and TST3001 (one walk per test)
+            // and settles it before the mock search. Code that does not bind may be the check: silence.
+            var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
+            if (seen.Kind != AssertionKind.None || seen.MayAssertUnseen)
+            {
+                return;
+            }
+
+            MockUse? first = null;
+            foreach (var block in blockContext.OperationBlocks)
+            {
+                first ??= MockUsage.FirstMockIn(block, model);
+            }
+
+            if (first is null)
             {
                 return;
             }
 
             blockContext.ReportDiagnostic(Diagnostic.Create(
                 Rules.TST2003,
-                TestBodies.NameLocation(method, body),
+                declaration.Identifier.GetLocation(),
                 method.Name,
-                mock.Name));
+                first.Name));
         });
     }
 }

@@ -51,16 +51,17 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !model.IsTestMethod(method)
-                || TestBodies.Of(blockContext.OperationBlocks) is not { } body
-                || !(treesNamingVerifiable.TryGetValue(body.Syntax.SyntaxTree, out var named) ? named : treesNamingVerifiable.GetOrAdd(body.Syntax.SyntaxTree, MayNameVerifiable))
-                || model.Assertions.For(blockContext.Options, body.Syntax.SyntaxTree).OfBody(method, body).MayAssertUnseen)
+                || blockContext.OperationBlocks.IsEmpty
+                || !MayNameVerifiable(blockContext.OperationBlocks, treesNamingVerifiable)
+                || TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, blockContext.OperationBlocks[0].Syntax.SyntaxTree)).MayAssertUnseen)
             {
-                // A body with code that does not bind may verify the mock in a call the model cannot see.
+                // Only a file that names Verifiable can hold a verifiable setup; and a test with code that does
+                // not bind may verify the mock in a call the model cannot see.
                 return;
             }
 
             var facts = new MethodFacts();
-            foreach (var operation in body.DescendantsAndSelf())
+            foreach (var operation in Operations(blockContext.OperationBlocks))
             {
                 switch (operation)
                 {
@@ -68,7 +69,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                         facts.Visit(invocation, moq);
                         break;
                     case ILocalReferenceOperation local when moq.IsMockOrRepository(local.Local.Type):
-                        if (Escapes(local, moq))
+                        if (Escapes(local))
                         {
                             facts.Escaped.Add(local.Local);
                         }
@@ -102,6 +103,39 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                     text));
             }
         });
+    }
+
+    /// <summary>
+    /// A cheap check, once per file, before any operation walk: a call binds to a method named
+    /// <c>Verifiable</c> only where the source names it (written out, or with a unicode escape).
+    /// </summary>
+    private static bool MayNameVerifiable(ImmutableArray<IOperation> blocks, ConcurrentDictionary<SyntaxTree, bool> trees)
+    {
+        foreach (var block in blocks)
+        {
+            var tree = block.Syntax.SyntaxTree;
+            if (trees.TryGetValue(tree, out var known) ? known : trees.GetOrAdd(tree, static t =>
+                {
+                    var text = t.GetText().ToString();
+                    return text.IndexOf("Verifiable", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
+                }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                yield return operation;
+            }
+        }
     }
 
     private static bool IsVerified(
@@ -215,16 +249,6 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         return false;
     }
 
-    /// <summary>
-    /// A cheap check, once per file, before any operation walk: a call binds to a method named
-    /// <c>Verifiable</c> only where the source names it (written out, or with a unicode escape).
-    /// </summary>
-    private static bool MayNameVerifiable(SyntaxTree tree)
-    {
-        var text = tree.GetText().ToString();
-        return text.IndexOf("Verifiable", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
-    }
-
     /// <summary><c>name.Verify(...)</c>, <c>this.name.VerifyAll()</c>, <c>Mock.Verify(..., name, ...)</c> in <paramref name="node"/>.</summary>
     private static bool MentionsVerifyOf(SyntaxNode node, string name)
     {
@@ -261,7 +285,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     };
 
     /// <summary>A local mock that leaves the method's hands: passed as an argument, stored, returned, put in a collection.</summary>
-    private static bool Escapes(ILocalReferenceOperation reference, MoqSymbols moq)
+    private static bool Escapes(ILocalReferenceOperation reference)
     {
         IOperation current = reference;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
@@ -271,7 +295,8 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
 
         return current.Parent switch
         {
-            IArgumentOperation { Parent: IInvocationOperation invocation } => !moq.IsStaticVerify(invocation.TargetMethod),
+            // Moq's own methods (Protected(), Mock.Verify(...)) do not keep the mock for a later verification.
+            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.TargetMethod.ContainingAssembly?.Name != "Moq",
             IArgumentOperation => true,
             ISimpleAssignmentOperation assignment => assignment.Value == current,
             IVariableInitializerOperation => true,

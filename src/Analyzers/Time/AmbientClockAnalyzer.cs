@@ -52,7 +52,7 @@ public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
                     var type = operationContext.ContainingSymbol as INamedTypeSymbol ?? operationContext.ContainingSymbol.ContainingType;
                     if (type is null
                         || clock.IsInsideTimeProviderImplementation(type)
-                        || ClockReads.IsInExpressionTree(reference)
+                        || ExpressionTrees.IsInExpressionTree(reference)
                         || UnresolvedCode.HasUnresolvedAttribute(operationContext.ContainingSymbol))
                     {
                         return;

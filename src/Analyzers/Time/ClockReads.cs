@@ -111,38 +111,6 @@ internal sealed class ClockReads
         return false;
     }
 
-    /// <summary>
-    /// True when <paramref name="operation"/> is inside a lambda converted to an expression tree (code
-    /// that is data: a query translated to SQL, a mock setup) or a <c>nameof</c>: never executed as written.
-    /// </summary>
-    public static bool IsInExpressionTree(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is INameOfOperation
-                || (current is IAnonymousFunctionOperation && current.Parent is { } parent && IsExpressionType(parent.Type)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsExpressionType(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name is "Expression" or "LambdaExpression"
-                && current.ContainingNamespace?.ToDisplayString() == "System.Linq.Expressions")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool Is(IPropertySymbol property, INamedTypeSymbol? type)
         => type is not null && SymbolEqualityComparer.Default.Equals(property.ContainingType, type);
 }

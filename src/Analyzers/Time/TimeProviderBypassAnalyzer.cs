@@ -78,7 +78,7 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
                     if (type is null
                         || model.IsTestCode(containing)
                         || clock.IsInsideTimeProviderImplementation(type)
-                        || ClockReads.IsInExpressionTree(operationContext.Operation)
+                        || ExpressionTrees.IsInExpressionTree(operationContext.Operation)
                         || UnresolvedCode.HasUnresolvedAttribute(containing))
                     {
                         return;

@@ -26,7 +26,7 @@ public sealed class WallClockAnalyzer : TestSmellsAnalyzer
                 var read = clock.Classify(reference);
                 if (read == ClockRead.None
                     || !model.IsTestCode(operationContext.ContainingSymbol)
-                    || ClockReads.IsInExpressionTree(reference))
+                    || ExpressionTrees.IsInExpressionTree(reference))
                 {
                     return;
                 }

@@ -183,7 +183,7 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
 
                 var kind = clock.Classify(operation);
                 if (kind is ClockRead.None or ClockRead.TimeProviderSystem
-                    || ClockReads.IsInExpressionTree(operation)
+                    || ExpressionTrees.IsInExpressionTree(operation)
                     || !ConstructorInjection.CanReach(plan, expression)
                     || !BindsToProvider(plan, semanticModel, expression.SpanStart))
                 {

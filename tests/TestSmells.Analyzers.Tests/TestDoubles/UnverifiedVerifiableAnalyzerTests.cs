@@ -41,9 +41,17 @@ public class UnverifiedVerifiableAnalyzerTests
                     repository.Setup(r => r.Save(It.IsAny<Order>())).Callback(() => { }){|#1:.Verifiable("saves the order")|};
                     clock.SetupGet(c => c.Now).Returns(DateTimeOffset.UnixEpoch){|#2:.Verifiable(Times.Once())|};
                     clock.Setup(c => c.TickAsync()).ReturnsAsync(1){|#3:.Verifiable()|};
+                    var rule = new Mock<PriceRule>();
+                    rule.Protected().Setup<decimal>("Discount").Returns(1m){|#4:.Verifiable()|};
                     new OrderService(repository.Object).Total(1);
                 }
-                """),
+
+                public abstract class PriceRule
+                {
+                    protected abstract decimal Discount();
+                    public decimal Apply(decimal total) => total - Discount();
+                }
+                """, "using Moq;\nusing Moq.Protected;"),
             Flavor.XunitV3,
             Libs.Moq,
             expected: new[]
@@ -52,6 +60,7 @@ public class UnverifiedVerifiableAnalyzerTests
                 VerifyTST2004.Diagnostic("TST2004").WithLocation(1).WithArguments("repository"),
                 VerifyTST2004.Diagnostic("TST2004").WithLocation(2).WithArguments("clock"),
                 VerifyTST2004.Diagnostic("TST2004").WithLocation(3).WithArguments("clock"),
+                VerifyTST2004.Diagnostic("TST2004").WithLocation(4).WithArguments("rule"),
             });
 
     [Fact]

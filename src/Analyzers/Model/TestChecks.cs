@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>
+/// "Which tests may a rule about missing checks judge, and what does a test check?", shared by TST3001
+/// (no assertion), TST2003 (mocks but no assertion) and TST2005 (only interactions). TST3001 and TST2003
+/// split the unchecked tests exactly: a test that <see cref="MockUsage.SetsUpMocks"/> is TST2003's, any
+/// other is TST3001's, and both leave alone the same <see cref="IsExempt">exempt</see> tests.
+/// Framework types are resolved once per compilation (build one per compilation start).
+/// </summary>
+internal sealed class TestChecks
+{
+    private readonly SkipModel _skips;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _timeLimits;
+
+    public TestChecks(Compilation compilation)
+    {
+        _skips = new SkipModel(compilation);
+        _timeLimits = TypeLookup.FindAll(
+            compilation,
+            "NUnit.Framework.TimeoutAttribute",
+            "NUnit.Framework.MaxTimeAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TimeoutAttribute",
+            "TUnit.Core.TimeoutAttribute");
+    }
+
+    /// <summary>
+    /// True for tests whose check is not in their body, or that do not run: an override (a derived
+    /// fixture that stubs an inherited test opts out of it on purpose), a skipped test, MSTest
+    /// <c>[ExpectedException]</c>, NUnit tests whose return value is the assertion (<c>ExpectedResult =</c>,
+    /// value-returning tests fed by <c>TestCaseData.Returns</c>), and tests whose time limit is the
+    /// assertion (NUnit <c>[MaxTime]</c>/<c>[Timeout]</c>, MSTest and TUnit <c>[Timeout]</c>, xUnit <c>Timeout =</c>).
+    /// </summary>
+    public bool IsExempt(IMethodSymbol method, TestCodeModel model)
+        => method.IsOverride
+        || _skips.IsSkipped(method)
+        || model.Assertions.HasExpectedException(method)
+        || HasExpectedResultOrTimeLimit(method);
+
+    /// <summary>
+    /// What <paramref name="block"/> checks, helpers followed: <see cref="AssertionKind.Interaction"/> for
+    /// verifications of test doubles, <see cref="AssertionKind.Outcome"/> for everything else that can fail
+    /// the test on purpose: assertions, a <c>throw</c>, an assertion-named helper of a library the model
+    /// does not know, a run-time skip or assumption.
+    /// </summary>
+    public static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope)
+    {
+        var unresolved = false;
+        return ChecksIn(block, scope, ref unresolved);
+    }
+
+    /// <summary>
+    /// What the code blocks of the test <paramref name="method"/> check (<see cref="ChecksIn(IOperation, AssertionModel.Scope)"/>
+    /// over every block), and whether they hold code that does not bind; memoized per method in the
+    /// scope, so the rules that ask about the same test (TST2003, TST2004, TST2005, TST3001) share one walk.
+    /// </summary>
+    public static BodyAssertions Of(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
+    {
+        var memo = scope.TestMemo;
+        if (memo.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var kind = AssertionKind.None;
+        var unresolved = false;
+        foreach (var block in blocks)
+        {
+            kind |= ChecksIn(block, scope, ref unresolved);
+        }
+
+        return memo.GetOrAdd(method, new BodyAssertions(kind, unresolved));
+    }
+
+    private static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope, ref bool unresolved)
+    {
+        var kind = AssertionKind.None;
+        foreach (var operation in block.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvalidOperation:
+                    unresolved = true;
+                    break;
+                case IThrowOperation { Exception: not null }:
+                    kind |= AssertionKind.Outcome;
+                    break;
+                case IInvocationOperation invocation:
+                    var classified = scope.Classify(invocation);
+                    if (classified == AssertionKind.None
+                        && (HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod)))
+                    {
+                        classified = AssertionKind.Outcome;
+                    }
+
+                    kind |= classified;
+                    break;
+            }
+
+            if (kind == (AssertionKind.Outcome | AssertionKind.Interaction))
+            {
+                break;
+            }
+        }
+
+        return kind;
+    }
+
+    /// <summary>
+    /// Assertion helpers of libraries the model does not know (a shared test-utilities assembly,
+    /// ApprovalTests, custom verifiers): a method named Assert*, Verify*, Should* or Expect* is taken
+    /// at its word. Precision first: an unknown helper with such a name most likely asserts.
+    /// </summary>
+    private static bool HasAssertionName(IMethodSymbol method)
+        => (StartsWithWord(method.Name, "Assert") || StartsWithWord(method.Name, "Verify")
+                || StartsWithWord(method.Name, "Should") || StartsWithWord(method.Name, "Expect"))
+            && !IsLibraryTheModelKnows(method.ContainingAssembly?.Name);
+
+    /// <summary>The model classifies these libraries exactly (FluentAssertions' bare <c>Should()</c> asserts nothing).</summary>
+    private static bool IsLibraryTheModelKnows(string? assembly)
+        => assembly is "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "Moq" or "NSubstitute" or "FakeItEasy"
+            or "TUnit.Assertions" or "TUnit.Core";
+
+    private static bool StartsWithWord(string name, string prefix)
+        => name.StartsWith(prefix, StringComparison.Ordinal)
+            && (name.Length == prefix.Length || char.IsUpper(name[prefix.Length]) || name[prefix.Length] == '_');
+
+    /// <summary>
+    /// A test that decides at run time whether it applies (TUnit <c>Skip.Test/When/Unless</c>, xUnit
+    /// SkippableFact's <c>Skip.If</c>, NUnit <c>Assume.That</c>) is not a test without a check.
+    /// </summary>
+    private static bool IsRuntimeSkipOrAssumption(IMethodSymbol method)
+        => method.IsStatic && method.ContainingType is { Name: "Skip" or "Assume" };
+
+    private bool HasExpectedResultOrTimeLimit(IMethodSymbol method)
+    {
+        var isNUnit = false;
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type)
+            {
+                continue;
+            }
+
+            if (TypeLookup.IsOrInheritsFrom(type, _timeLimits))
+            {
+                return true;
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "ExpectedResult" || named.Key == "Timeout" && named.Value.Value is int and > 0)
+                {
+                    return true;
+                }
+            }
+
+            isNUnit |= RootNamespace(type)?.Name.StartsWith("NUnit", StringComparison.Ordinal) == true;
+        }
+
+        return isNUnit && !method.ReturnsVoid && !IsNonGenericTask(method.ReturnType);
+    }
+
+    /// <summary>The outermost named namespace of <paramref name="type"/> (<c>NUnit</c> for <c>NUnit.Framework.TestAttribute</c>).</summary>
+    private static INamespaceSymbol? RootNamespace(ITypeSymbol type)
+    {
+        var root = type.ContainingNamespace;
+        while (root?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            root = parent;
+        }
+
+        return root;
+    }
+
+    private static bool IsNonGenericTask(ITypeSymbol type)
+        => type is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" } named
+            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+}
