@@ -25,7 +25,10 @@ public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
+        // Only the code of files that write "Write" can call Write or WriteLine.
+        model.Words.RegisterOperationAction(
+            context,
+            SourceWord.Write,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

@@ -24,6 +24,7 @@ internal sealed class TestCodeModel
     private ImmutableHashSet<INamedTypeSymbol>? _baseTypesOfTestClasses;
     private AssertionModel? _assertions;
     private MockModel? _mocks;
+    private SourceWords? _words;
 
     private TestCodeModel(Compilation compilation)
     {
@@ -75,6 +76,9 @@ internal sealed class TestCodeModel
 
     /// <summary>The assertion and verification model (resolved on first use).</summary>
     public AssertionModel Assertions => LazyInitializer.EnsureInitialized(ref _assertions, () => new AssertionModel(this))!;
+
+    /// <summary>Which files write the member names some rules look for (searched on first use, once per file).</summary>
+    public SourceWords Words => LazyInitializer.EnsureInitialized(ref _words, () => new SourceWords())!;
 
     /// <summary>The mock-creation model (resolved on first use).</summary>
     public MockModel Mocks => LazyInitializer.EnsureInitialized(ref _mocks, () => new MockModel(Compilation))!;

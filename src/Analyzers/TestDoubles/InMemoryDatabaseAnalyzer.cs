@@ -29,7 +29,10 @@ public sealed class InMemoryDatabaseAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
+        // Only the code of files that write the method's name can call it.
+        model.Words.RegisterOperationAction(
+            context,
+            SourceWord.UseInMemoryDatabase,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

@@ -45,14 +45,13 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
             TypeLookup.FindAll(compilation, "Moq.MockRepository", "Moq.MockFactory"),
             TypeLookup.Find(compilation, "System.Linq.Expressions.Expression`1"));
         var verifiedInClass = new ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, bool>>(SymbolEqualityComparer.Default);
-        var treesNamingVerifiable = new ConcurrentDictionary<SyntaxTree, bool>();
 
         context.RegisterOperationBlockAction(blockContext =>
         {
             if (blockContext.OwningSymbol is not IMethodSymbol method
                 || !model.IsTestMethod(method)
                 || blockContext.OperationBlocks.IsEmpty
-                || !MayNameVerifiable(blockContext.OperationBlocks, treesNamingVerifiable)
+                || !model.Words.MayName(blockContext.OperationBlocks, SourceWord.Verifiable)
                 || TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, blockContext.OperationBlocks[0].Syntax.SyntaxTree)).MayAssertUnseen)
             {
                 // Only a file that names Verifiable can hold a verifiable setup; and a test with code that does
@@ -103,28 +102,6 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                     text));
             }
         });
-    }
-
-    /// <summary>
-    /// A cheap check, once per file, before any operation walk: a call binds to a method named
-    /// <c>Verifiable</c> only where the source names it (written out, or with a unicode escape).
-    /// </summary>
-    private static bool MayNameVerifiable(ImmutableArray<IOperation> blocks, ConcurrentDictionary<SyntaxTree, bool> trees)
-    {
-        foreach (var block in blocks)
-        {
-            var tree = block.Syntax.SyntaxTree;
-            if (trees.TryGetValue(tree, out var known) ? known : trees.GetOrAdd(tree, static t =>
-                {
-                    var text = t.GetText().ToString();
-                    return text.IndexOf("Verifiable", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
-                }))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)

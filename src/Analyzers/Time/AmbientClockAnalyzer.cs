@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,10 +29,9 @@ public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
 
         // Most files of a project never name the clock: their code registers nothing (one text search
         // per file instead of a callback per property read).
-        var treesNamingClock = new ConcurrentDictionary<SyntaxTree, bool>();
         context.RegisterOperationBlockStartAction(blockStart =>
         {
-            if (!MayNameClock(blockStart.OperationBlocks, treesNamingClock))
+            if (!model.Words.MayName(blockStart.OperationBlocks, SourceWord.Now | SourceWord.Today))
             {
                 return;
             }
@@ -67,29 +64,5 @@ public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
                 },
                 OperationKind.PropertyReference);
         });
-    }
-
-    /// <summary>
-    /// True when a file of the blocks may name <c>Now</c>, <c>UtcNow</c> or <c>Today</c> (a property is read
-    /// only where the source names it, written out or with a unicode escape); one search per file.
-    /// </summary>
-    private static bool MayNameClock(ImmutableArray<IOperation> blocks, ConcurrentDictionary<SyntaxTree, bool> trees)
-    {
-        foreach (var block in blocks)
-        {
-            var tree = block.Syntax.SyntaxTree;
-            if (trees.TryGetValue(tree, out var known) ? known : trees.GetOrAdd(tree, static t =>
-                {
-                    var text = t.GetText().ToString();
-                    return text.IndexOf("Now", StringComparison.Ordinal) >= 0
-                        || text.IndexOf("Today", StringComparison.Ordinal) >= 0
-                        || text.IndexOf("\\u", StringComparison.Ordinal) >= 0;
-                }))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

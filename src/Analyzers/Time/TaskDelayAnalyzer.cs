@@ -21,7 +21,10 @@ public sealed class TaskDelayAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
+        // Only the code of files that write "Delay" can call Task.Delay.
+        model.Words.RegisterOperationAction(
+            context,
+            SourceWord.Delay,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

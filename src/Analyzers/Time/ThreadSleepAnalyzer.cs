@@ -21,7 +21,10 @@ public sealed class ThreadSleepAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
+        // Only the code of files that write "Sleep" can call Thread.Sleep.
+        model.Words.RegisterOperationAction(
+            context,
+            SourceWord.Sleep,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

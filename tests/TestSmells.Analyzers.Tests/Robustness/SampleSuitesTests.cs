@@ -12,9 +12,9 @@ namespace TestSmells.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// Every analyzer over the sample suites of the repository (whatever projects samples/ holds), each
-/// compiled as well as the tests can: with the framework and libraries its project file names. A
-/// reference the tests cannot provide (a web project under test, say) stays unresolved: the analyzers
-/// must then degrade to silence, never throw.
+/// compiled as well as the tests can: with the framework and libraries its project file names and the
+/// sample projects it references. What the tests cannot provide (ASP.NET Core for a web project, say)
+/// stays unresolved: the analyzers must then degrade to silence, never throw.
 /// </summary>
 public class SampleSuitesTests
 {
@@ -44,26 +44,66 @@ public class SampleSuitesTests
         var projectFile = File.ReadAllText(Directory.GetFiles(folder, "*.csproj").Single());
         var sources = SourcesOf(folder);
         Assert.NotEmpty(sources);
+        var (flavor, _) = PackagesOf(projectFile);
 
-        var (flavor, libs) = PackagesOf(projectFile);
-        var references = (await References.For(flavor, libs).ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .AddRange(References.Additional(flavor));
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = sources
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path: path))
-            .Append(CSharpSyntaxTree.ParseText(GlobalUsings(projectFile, flavor), parseOptions, path: "GlobalUsings.g.cs"));
-        var compilation = CSharpCompilation.Create(
-            Path.GetFileName(folder),
-            trees,
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
+        var compilation = await CompileAsync(folder, depth: 0);
         var diagnostics = await AllAnalyzers.RunAsync(compilation);
 
         // A sample that compiles here is a test suite the analyzers understand: they must have run on it.
         if (!compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) && flavor is not null)
         {
             Assert.True(diagnostics.Length > 0 || !sources.Any(s => File.ReadAllText(s).Contains("TST", StringComparison.Ordinal)), $"No finding in {project}, whose sources mention rules");
+        }
+    }
+
+    /// <summary>
+    /// The project in <paramref name="folder"/> compiled against the packages its project file names and
+    /// the sample projects it references (compiled the same way, referenced even when they have errors).
+    /// </summary>
+    private static async Task<CSharpCompilation> CompileAsync(string folder, int depth)
+    {
+        var projectFile = File.ReadAllText(Directory.GetFiles(folder, "*.csproj").Single());
+        var (flavor, libs) = PackagesOf(projectFile);
+        var references = (await References.For(flavor, libs).ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+            .AddRange(References.Additional(flavor))
+            .ToList();
+        foreach (var referenced in ProjectReferences(projectFile, folder))
+        {
+            if (depth < 4)
+            {
+                references.Add((await CompileAsync(referenced, depth + 1)).ToMetadataReference());
+            }
+        }
+
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = SourcesOf(folder)
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path: path))
+            .Append(CSharpSyntaxTree.ParseText(GlobalUsings(projectFile, flavor), parseOptions, path: "GlobalUsings.g.cs"));
+        return CSharpCompilation.Create(
+            Path.GetFileName(folder),
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>The folders of the sample projects whose output <paramref name="projectFile"/> references.</summary>
+    private static IEnumerable<string> ProjectReferences(string projectFile, string folder)
+    {
+        foreach (var line in projectFile.Split('\n'))
+        {
+            var at = line.IndexOf("<ProjectReference Include=\"", StringComparison.Ordinal);
+            if (at < 0 || line.Contains("ReferenceOutputAssembly=\"false\"", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var start = at + "<ProjectReference Include=\"".Length;
+            var path = Path.GetFullPath(Path.Combine(folder, line[start..line.IndexOf('"', start)].Replace('\\', '/')));
+            var referenced = Path.GetDirectoryName(path)!;
+            if (File.Exists(path) && referenced.StartsWith(SamplesFolder, StringComparison.Ordinal))
+            {
+                yield return referenced;
+            }
         }
     }
 
