@@ -25,10 +25,7 @@ public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        // Only the code of files that write "Write" can call Write or WriteLine.
-        model.Words.RegisterOperationAction(
-            context,
-            SourceWord.Write,
+        context.RegisterOperationAction(
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

@@ -29,10 +29,7 @@ public sealed class InMemoryDatabaseAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        // Only the code of files that write the method's name can call it.
-        model.Words.RegisterOperationAction(
-            context,
-            SourceWord.UseInMemoryDatabase,
+        context.RegisterOperationAction(
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

@@ -21,10 +21,7 @@ public sealed class TaskDelayAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        // Only the code of files that write "Delay" can call Task.Delay.
-        model.Words.RegisterOperationAction(
-            context,
-            SourceWord.Delay,
+        context.RegisterOperationAction(
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

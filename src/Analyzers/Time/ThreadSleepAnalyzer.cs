@@ -21,10 +21,7 @@ public sealed class ThreadSleepAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        // Only the code of files that write "Sleep" can call Thread.Sleep.
-        model.Words.RegisterOperationAction(
-            context,
-            SourceWord.Sleep,
+        context.RegisterOperationAction(
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
