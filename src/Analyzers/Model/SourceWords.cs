@@ -52,6 +52,9 @@ internal sealed class SourceWords
         return false;
     }
 
+    /// <summary>True when <paramref name="tree"/> may write one of <paramref name="words"/>.</summary>
+    public bool MayName(SyntaxTree tree, SourceWord words) => (In(tree) & words) != 0;
+
     private SourceWord In(SyntaxTree tree)
         => _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, Search(tree));
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,64 +44,61 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
         var timer = TypeLookup.Find(compilation, "System.Threading.Timer");
         var tokenSource = TypeLookup.Find(compilation, "System.Threading.CancellationTokenSource");
         var clock = new ClockReads(compilation);
-        var providers = new ConcurrentDictionary<INamedTypeSymbol, ProviderMember?>(SymbolEqualityComparer.Default);
 
-        // Only types that hold a TimeProvider can bypass it: the others register nothing for their code
-        // (one memoized look-up per type instead of a callback per call and creation).
-        context.RegisterOperationBlockStartAction(blockStart =>
-        {
-            var owner = blockStart.OwningSymbol;
-            var ownerType = owner as INamedTypeSymbol ?? owner.ContainingType;
-            if (ownerType is null
-                || (providers.TryGetValue(ownerType, out var known) ? known : providers.GetOrAdd(ownerType, t => FindProvider(t, timeProvider, compilation))) is null)
+        // Only types that hold a TimeProvider can bypass it. The look-up runs once per type when the type
+        // starts; the others register nothing, so the compiler builds no operation tree for their code on
+        // our account (the production projects of a solution, where most types hold no provider, pay
+        // about what a build without the package pays).
+        context.RegisterSymbolStartAction(
+            start =>
             {
-                return;
-            }
-
-            blockStart.RegisterOperationAction(
-                operationContext =>
+                var holder = (INamedTypeSymbol)start.Symbol;
+                if (FindProvider(holder, timeProvider, compilation) is not { } provider)
                 {
-                    var kind = operationContext.Operation switch
-                    {
-                        IInvocationOperation invocation => Classify(invocation, task, genericTask, timeProvider),
-                        IObjectCreationOperation creation => Classify(creation, timer, tokenSource),
-                        _ => BypassKind.None,
-                    };
-                    if (kind == BypassKind.None)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var containing = operationContext.ContainingSymbol;
-                    var type = containing as INamedTypeSymbol ?? containing.ContainingType;
-                    if (type is null
-                        || model.IsTestCode(containing)
-                        || clock.IsInsideTimeProviderImplementation(type)
-                        || ExpressionTrees.IsInExpressionTree(operationContext.Operation)
-                        || UnresolvedCode.HasUnresolvedAttribute(containing))
+                start.RegisterOperationAction(
+                    operationContext =>
                     {
-                        return;
-                    }
+                        var kind = operationContext.Operation switch
+                        {
+                            IInvocationOperation invocation => Classify(invocation, task, genericTask, timeProvider),
+                            IObjectCreationOperation creation => Classify(creation, timer, tokenSource),
+                            _ => BypassKind.None,
+                        };
+                        if (kind == BypassKind.None)
+                        {
+                            return;
+                        }
 
-                    var provider = providers.GetOrAdd(type, t => FindProvider(t, timeProvider, compilation));
-                    if (provider is null || !IsReachable(provider.Value, operationContext.Operation.Syntax, type))
-                    {
-                        return;
-                    }
+                        // A nested type is its own holder (or not one): each operation belongs to the innermost type.
+                        var containing = operationContext.ContainingSymbol;
+                        var type = containing as INamedTypeSymbol ?? containing.ContainingType;
+                        if (!SymbolEqualityComparer.Default.Equals(type, holder)
+                            || model.IsTestCode(containing)
+                            || clock.IsInsideTimeProviderImplementation(holder)
+                            || ExpressionTrees.IsInExpressionTree(operationContext.Operation)
+                            || UnresolvedCode.HasUnresolvedAttribute(containing)
+                            || !IsReachable(provider, operationContext.Operation.Syntax, holder))
+                        {
+                            return;
+                        }
 
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(ProviderProperty, provider.Value.Name)
-                        .Add(KindProperty, kind.ToString());
-                    operationContext.ReportDiagnostic(Diagnostic.Create(
-                        Rules.TST1005,
-                        operationContext.Operation.Syntax.GetLocation(),
-                        properties,
-                        Display(kind),
-                        provider.Value.Name));
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        });
+                        var properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(ProviderProperty, provider.Name)
+                            .Add(KindProperty, kind.ToString());
+                        operationContext.ReportDiagnostic(Diagnostic.Create(
+                            Rules.TST1005,
+                            operationContext.Operation.Syntax.GetLocation(),
+                            properties,
+                            Display(kind),
+                            provider.Name));
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+            },
+            SymbolKind.NamedType);
     }
 
     private static BypassKind Classify(IInvocationOperation invocation, INamedTypeSymbol task, INamedTypeSymbol? genericTask, INamedTypeSymbol timeProvider)

@@ -106,4 +106,52 @@ public class NoFrameworkCostTests
             Assert.True(RegisteredCallbacks(await TelemetryAsync(testProject, analyzer)) > 0, analyzer.GetType().Name);
         }
     }
+
+    private static int OperationCallbacks(AnalyzerTelemetryInfo telemetry)
+        => telemetry.OperationActionsCount + telemetry.OperationBlockActionsCount + telemetry.OperationBlockStartActionsCount
+            + telemetry.OperationBlockEndActionsCount + telemetry.CodeBlockActionsCount + telemetry.CodeBlockStartActionsCount;
+
+    /// <summary>
+    /// Any operation action makes the compiler build the operation tree of the code it covers. The
+    /// production-code rules ask for none where there is nothing to find: TST1004 starts from the text of
+    /// each file, TST1005 registers its per-call work only inside types that hold a TimeProvider.
+    /// </summary>
+    [Fact]
+    public async Task Production_code_rules_ask_for_no_operation_tree_where_nothing_can_be_found()
+    {
+        const string WithoutProvider = """
+            using System;
+            using System.Threading.Tasks;
+
+            public class OrderService
+            {
+                public DateTime Due() => DateTime.UtcNow.AddDays(3);
+                public Task ShipAsync() => Task.Delay(10);
+            }
+            """;
+        const string WithProvider = """
+            using System;
+            using System.Threading.Tasks;
+
+            public class OrderService(TimeProvider clock)
+            {
+                public Task ShipAsync() => Task.Delay(10);
+            }
+            """;
+        var production = await AllAnalyzers.CompileAsync(null, Libs.None, WithoutProvider);
+        var holder = await AllAnalyzers.CompileAsync(null, Libs.None, WithProvider);
+        var rules = AllAnalyzers.Instances.Where(a => AnalyzesProductionCode(a) || AnalyzesEveryCompilation(a)).ToList();
+        Assert.Equal(2, rules.Count);
+        foreach (var analyzer in rules)
+        {
+            var telemetry = await TelemetryAsync(production, analyzer);
+            Assert.True(OperationCallbacks(telemetry) == 0, $"{analyzer.GetType().Name} registers operation callbacks in a type without a TimeProvider");
+            Assert.True(RegisteredCallbacks(telemetry) > 0, $"{analyzer.GetType().Name} registers nothing in production code");
+        }
+
+        // The per-type registration of TST1005 is not in the compiler's counts (they cover compilation-wide
+        // actions, which is what the check above rejects); that it still runs where a provider is held:
+        var found = await AllAnalyzers.RunAsync(holder);
+        Assert.Contains(found, d => d.Id == "TST1005");
+    }
 }

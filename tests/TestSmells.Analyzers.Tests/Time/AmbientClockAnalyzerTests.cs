@@ -145,4 +145,78 @@ public class AmbientClockAnalyzerTests
                 """,
             ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
         });
+
+    [Fact]
+    public Task Reads_in_lambdas_local_functions_initializers_and_constructor_calls_are_reported_for_their_type()
+        => VerifyTST1004.AnalyzerAsync(
+            """
+            using System;
+            using System.Linq;
+
+            public class Stamp(DateTime at)
+            {
+                public DateTime At => at;
+            }
+
+            public class Audit : Stamp
+            {
+                private readonly DateTime _created = {|#0:DateTime.UtcNow|};
+
+                public Audit() : base({|#1:DateTime.UtcNow|}) { }
+
+                public DateTime Opened { get; } = {|#2:DateTimeOffset.UtcNow|}.UtcDateTime;
+
+                public bool AnyLate(DateTime[] due)
+                {
+                    return due.Any(d => d < {|#3:DateTime.Now|}) || Late();
+
+                    bool Late() => _created.Date < {|#4:DateTime.Today|};
+                }
+            }
+            """,
+            flavor: null,
+            expected: new[]
+            {
+                Info(0, "DateTime.UtcNow", "Audit"),
+                Info(1, "DateTime.UtcNow", "Audit"),
+                Info(2, "DateTimeOffset.UtcNow", "Audit"),
+                Info(3, "DateTime.Now", "Audit"),
+                Info(4, "DateTime.Today", "Audit"),
+            });
+
+    [Fact]
+    public Task A_read_spelt_with_a_unicode_escape_is_still_a_read()
+        => VerifyTST1004.AnalyzerAsync(
+            """
+            using System;
+
+            public class Invoice
+            {
+                public DateTime Issued() => {|#0:DateTime.\u0055tcNow|};
+            }
+            """,
+            flavor: null,
+            expected: Info(0, "DateTime.UtcNow", "Invoice"));
+
+    [Fact]
+    public Task Names_in_comments_documentation_strings_and_disabled_code_are_not_reads()
+        => VerifyTST1004.AnalyzerAsync(
+            """
+            using System;
+
+            public class Invoice
+            {
+                /// <summary>Not <see cref="DateTime.Now"/>: see <see cref="DateTimeOffset.UtcNow"/>.</summary>
+                public string Describe() => "DateTime.UtcNow"; // DateTime.Today
+
+            #if NEVER_DEFINED
+                public DateTime Old() => DateTime.Now;
+            #endif
+
+                public int Now { get; } = 3;
+
+                public int Today() => Now;
+            }
+            """,
+            flavor: null);
 }

@@ -288,4 +288,63 @@ public class TimeProviderBypassTests
             }
             """,
             flavor: null);
+
+    [Fact]
+    public Task Each_wait_is_judged_by_its_own_type_among_nested_types()
+        => VerifyTST1005.AnalyzerAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Outer(TimeProvider clock)
+            {
+                public Task Wait() => {|#0:Task.Delay(100)|};
+
+                public class NoProvider
+                {
+                    public Task Wait() => Task.Delay(100);
+                }
+
+                public class OwnProvider(TimeProvider inner)
+                {
+                    public Task Wait() => {|#1:Task.Delay(100)|};
+                }
+            }
+            """,
+            flavor: null,
+            expected: new[]
+            {
+                new DiagnosticResult("TST1005", DiagnosticSeverity.Info).WithLocation(0).WithArguments("Task.Delay", "clock"),
+                new DiagnosticResult("TST1005", DiagnosticSeverity.Info).WithLocation(1).WithArguments("Task.Delay", "inner"),
+            });
+
+    [Fact]
+    public Task A_provider_declared_in_another_part_of_a_partial_type_counts()
+        => VerifyTST1005.RunAsync(new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<TimeProviderBypassAnalyzer, DefaultVerifier>
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Poller.cs", """
+                        using System;
+
+                        public partial class Poller
+                        {
+                            private readonly TimeProvider _time = TimeProvider.System;
+                        }
+                        """),
+                    ("Poller.Wait.cs", """
+                        using System.Threading.Tasks;
+
+                        public partial class Poller
+                        {
+                            public Task Wait() => {|#0:Task.Delay(250)|};
+                        }
+                        """),
+                },
+                ExpectedDiagnostics = { new DiagnosticResult("TST1005", DiagnosticSeverity.Info).WithLocation(0).WithArguments("Task.Delay", "_time") },
+            },
+            ReferenceAssemblies = References.For(null, Libs.None),
+        });
 }
