@@ -19,6 +19,7 @@ using TestSmells.SuiteGeneration;
 //   --other-sizes    sizes of the NUnit and MSTest flavours (default: the sizes up to 10,000)
 //   --runs           measured runs per analyzer set and suite (the median is reported)
 //   --top            how many of our analyzers to list by callback time
+//   --only production  only the compilation without a test framework (of the largest size)
 //   --profile F:N    only our analyzers on the flavour F suite of N tests, --runs times (for a profiler);
 //                    --set binding|xunit profiles the baseline or xunit.analyzers instead
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -27,6 +28,7 @@ var sizes = Option("--sizes", "1000,10000,50000").Split(',').Select(int.Parse).O
 var otherSizes = Option("--other-sizes", string.Join(",", sizes.Where(s => s <= 10000)))
     .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).OrderBy(s => s).ToArray();
 var runs = int.Parse(Option("--runs", "3"));
+var productionOnly = Option("--only", string.Empty) == "production";
 var top = int.Parse(Option("--top", "5"));
 var total = Stopwatch.StartNew();
 
@@ -101,7 +103,8 @@ var xunitResults = new SortedDictionary<int, (Measurement Ours, Measurement Xuni
 var perAnalyzer = new List<(string Suite, Dictionary<string, double> Times, double Total)>();
 var plan = sizes.Select(s => (SuiteFlavor.Xunit, s))
     .Concat(otherSizes.SelectMany(s => new[] { (SuiteFlavor.NUnit, s), (SuiteFlavor.MSTest, s) }))
-    .OrderBy(p => p.s).ThenBy(p => p.Item1);
+    .OrderBy(p => p.s).ThenBy(p => p.Item1)
+    .Where(_ => !productionOnly);
 foreach (var (flavor, size) in plan)
 {
     var suite = Compile(flavor, size, checkErrors: false);
@@ -143,9 +146,10 @@ foreach (var (flavor, size) in plan)
 // A compilation that references no test framework: production code.
 var productionSize = sizes.Max();
 var production = Compile(SuiteFlavor.Production, productionSize, checkErrors: false);
-var productionResults = MeasureInterleaved(production.Compilation, new[] { empty, binding, ours }, runs);
+var productionSets = new[] { empty, binding, ours };
+var productionResults = MeasureInterleaved(production.Compilation, productionSets, runs);
 var (productionEmpty, productionBinding, productionOurs) = (productionResults[0], productionResults[1], productionResults[2]);
-var buildResults = MeasureInterleaved(production.Compilation, new[] { empty, binding, ours }, runs, withCompilerDiagnostics: true);
+var buildResults = MeasureInterleaved(production.Compilation, productionSets, runs, withCompilerDiagnostics: true);
 var (buildEmpty, buildBinding, buildOurs) = (buildResults[0], buildResults[1], buildResults[2]);
 perAnalyzer.Add(($"Production {productionSize}", productionOurs.PerAnalyzer, productionOurs.CallbackMs));
 Console.WriteLine();

@@ -76,7 +76,14 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
             SymbolKind.Method,
             SymbolKind.NamedType);
 
-        // Assembly-wide orderers ([assembly: TestCollectionOrderer(...)]).
+        // Assembly-wide orderers ([assembly: TestCollectionOrderer(...)]): the assembly's attributes are
+        // known at compilation start, so the per-attribute-list callback (every [Fact] is in one) is
+        // registered only when one of them orders tests.
+        if (!HasOrderingAssemblyAttribute(compilation, rule))
+        {
+            return;
+        }
+
         context.RegisterSyntaxNodeAction(
             nodeContext =>
             {
@@ -98,6 +105,19 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                 }
             },
             SyntaxKind.AttributeList);
+    }
+
+    private static bool HasOrderingAssemblyAttribute(Compilation compilation, OrderingAttributes rule)
+    {
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (rule.IsOrdering(attribute, isTest: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(Action<Diagnostic> report, AttributeData attribute, CancellationToken cancellationToken)
