@@ -54,7 +54,12 @@ public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
                     }
 
                     string? problem = null;
-                    if (string.IsNullOrWhiteSpace(reason))
+                    if (reason is { Length: 0 } && skips.IsXunit(attribute))
+                    {
+                        // xUnit v2 skips only on a non-empty reason: the test still runs, and the attribute says otherwise.
+                        problem = "Skip = \"\" gives no reason (and xUnit v2 runs a test whose skip reason is empty)";
+                    }
+                    else if (string.IsNullOrWhiteSpace(reason))
                     {
                         problem = "The test is skipped without a reason";
                     }

@@ -33,6 +33,10 @@ internal sealed class SkipAttributes
     /// <summary>True when the compilation has none of the skip attributes.</summary>
     public bool IsEmpty => _xunitSkippable.IsEmpty && _nunitIgnore.IsEmpty && _nunitIgnorable.IsEmpty && _mstestIgnore.IsEmpty && _tunitSkip.IsEmpty;
 
+    /// <summary>True when <paramref name="attribute"/> is xUnit's (<c>Skip = "..."</c> on a fact, theory or data row).</summary>
+    public bool IsXunit(AttributeData attribute)
+        => attribute.AttributeClass is { } type && TypeLookup.IsOrInheritsFrom(type, _xunitSkippable);
+
     /// <summary>
     /// True when <paramref name="attribute"/> skips the test it is on; <paramref name="reason"/> is
     /// the reason it gives (null when it gives none).

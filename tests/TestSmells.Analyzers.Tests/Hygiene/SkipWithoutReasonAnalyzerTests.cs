@@ -6,6 +6,8 @@ namespace TestSmells.Analyzers.Tests.Hygiene;
 
 public class SkipWithoutReasonAnalyzerTests
 {
+    private const string EmptyXunitSkip = "Skip = \"\" gives no reason (and xUnit v2 runs a test whose skip reason is empty)";
+
     private const string Pattern = @"https://github\.com/acme/shop/issues/\d+";
 
     [Theory]
@@ -170,7 +172,7 @@ public class SkipWithoutReasonAnalyzerTests
             "test_smells.skip_reason_pattern = " + Pattern,
             VerifyTST5001.Diagnostic("TST5001").WithLocation(0)
                 .WithArguments("The skip reason \"flaky\" does not match the required pattern '" + Pattern + "' (test_smells.skip_reason_pattern)"),
-            VerifyTST5001.Diagnostic("TST5001").WithLocation(1).WithArguments("The test is skipped without a reason"));
+            VerifyTST5001.Diagnostic("TST5001").WithLocation(1).WithArguments(EmptyXunitSkip));
 
     [Fact]
     public Task An_invalid_pattern_is_ignored_and_does_not_crash()
@@ -205,4 +207,27 @@ public class SkipWithoutReasonAnalyzerTests
             """,
             Flavor.MSTest4,
             expected: VerifyTST5001.Diagnostic("TST5001").WithLocation(0).WithArguments("The test is skipped without a reason"));
+
+    [Theory]
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
+    public Task An_empty_xunit_skip_says_that_xunit_may_still_run_the_test(Flavor flavor)
+        => VerifyTST5001.AnalyzerAsync(
+            """
+            using Xunit;
+
+            public class CheckoutTests
+            {
+                [{|#0:Fact(Skip = "")|}]
+                public void Creates_the_cart() { }
+
+                [{|#1:Fact(Skip = " ")|}]
+                public void Pays() { }
+            }
+            """,
+            flavor,
+            Libs.None,
+            null,
+            VerifyTST5001.Diagnostic("TST5001").WithLocation(0).WithArguments(EmptyXunitSkip),
+            VerifyTST5001.Diagnostic("TST5001").WithLocation(1).WithArguments("The test is skipped without a reason"));
 }
