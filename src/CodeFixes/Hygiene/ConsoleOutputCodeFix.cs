@@ -570,6 +570,8 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
             };
 
             var writes = new List<ConsoleWrite>();
+            // Without a key (dotnet format, when the first finding it picked has no fix), every write is
+            // fixed for its own framework.
             foreach (var document in documents)
             {
                 var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
@@ -588,7 +590,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
                 foreach (var diagnostic in diagnostics)
                 {
                     if (Find(document, root, semanticModel, diagnostic, fixAllContext.CancellationToken) is { } write
-                        && Key(write.Target) == fixAllContext.CodeActionEquivalenceKey)
+                        && (fixAllContext.CodeActionEquivalenceKey is null || Key(write.Target) == fixAllContext.CodeActionEquivalenceKey))
                     {
                         writes.Add(write);
                     }

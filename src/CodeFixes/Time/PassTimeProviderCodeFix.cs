@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using TestSmells.Analyzers.Time;
+using TestSmells.Analyzers.CodeFixes.Infrastructure;
 
 namespace TestSmells.Analyzers.CodeFixes.Time;
 
@@ -31,7 +32,7 @@ public sealed class PassTimeProviderCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1005");
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(EquivalenceKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using TestSmells.Analyzers.Model;
 using TestSmells.Analyzers.Time;
+using TestSmells.Analyzers.CodeFixes.Infrastructure;
 
 namespace TestSmells.Analyzers.CodeFixes.Time;
 
@@ -34,7 +35,7 @@ public sealed class PollUntilAssertedCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1001", "TST1002");
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(EquivalenceKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

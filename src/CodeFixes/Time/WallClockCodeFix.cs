@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using TestSmells.Analyzers.Time;
+using TestSmells.Analyzers.CodeFixes.Infrastructure;
 
 namespace TestSmells.Analyzers.CodeFixes.Time;
 
@@ -29,7 +30,7 @@ public sealed class WallClockCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1003");
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(UseFakeTimeProviderKey, UseFixedInstantKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
