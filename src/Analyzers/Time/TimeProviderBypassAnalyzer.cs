@@ -53,7 +53,8 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
             start =>
             {
                 var holder = (INamedTypeSymbol)start.Symbol;
-                if (FindProvider(holder, timeProvider, compilation) is not { } provider)
+                if (clock.IsInsideTimeProviderImplementation(holder)
+                    || FindProvider(holder, timeProvider, compilation) is not { } provider)
                 {
                     return;
                 }
@@ -77,7 +78,6 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
                         var type = containing as INamedTypeSymbol ?? containing.ContainingType;
                         if (!SymbolEqualityComparer.Default.Equals(type, holder)
                             || model.IsTestCode(containing)
-                            || clock.IsInsideTimeProviderImplementation(holder)
                             || ExpressionTrees.IsInExpressionTree(operationContext.Operation)
                             || UnresolvedCode.HasUnresolvedAttribute(containing)
                             || !IsReachable(provider, operationContext.Operation.Syntax, holder))

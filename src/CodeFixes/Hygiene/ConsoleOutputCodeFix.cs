@@ -561,35 +561,14 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var documents = fixAllContext.Scope switch
-            {
-                FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-                _ => System.Array.Empty<Document>(),
-            };
-
             var writes = new List<ConsoleWrite>();
             // Without a key (dotnet format, when the first finding it picked has no fix), every write is
             // fixed for its own framework.
-            foreach (var document in documents)
+            foreach (var found in await FixAllFindings.ByDocumentAsync(fixAllContext).ConfigureAwait(false))
             {
-                var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                if (diagnostics.IsEmpty)
+                foreach (var diagnostic in found.Diagnostics)
                 {
-                    continue;
-                }
-
-                var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                var semanticModel = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                if (root is null || semanticModel is null)
-                {
-                    continue;
-                }
-
-                foreach (var diagnostic in diagnostics)
-                {
-                    if (Find(document, root, semanticModel, diagnostic, fixAllContext.CancellationToken) is { } write
+                    if (Find(found.Document, found.Root, found.SemanticModel, diagnostic, fixAllContext.CancellationToken) is { } write
                         && (fixAllContext.CodeActionEquivalenceKey is null || Key(write.Target) == fixAllContext.CodeActionEquivalenceKey))
                     {
                         writes.Add(write);

@@ -228,36 +228,15 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var documents = fixAllContext.Scope switch
-            {
-                FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-                _ => System.Array.Empty<Document>(),
-            };
-
             var types = new List<(Project, INamedTypeSymbol)>();
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var document in documents)
+            foreach (var found in await FixAllFindings.ByDocumentAsync(fixAllContext).ConfigureAwait(false))
             {
-                var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                if (diagnostics.IsEmpty)
+                foreach (var diagnostic in found.Diagnostics)
                 {
-                    continue;
-                }
-
-                var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                var semanticModel = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                if (root is null || semanticModel is null)
-                {
-                    continue;
-                }
-
-                foreach (var diagnostic in diagnostics)
-                {
-                    if (ContainingType(root, semanticModel, diagnostic, fixAllContext.CancellationToken) is { } type && seen.Add(type))
+                    if (ContainingType(found.Root, found.SemanticModel, diagnostic, fixAllContext.CancellationToken) is { } type && seen.Add(type))
                     {
-                        types.Add((document.Project, type));
+                        types.Add((found.Document.Project, type));
                     }
                 }
             }
