@@ -15,11 +15,12 @@ using TestSmells.Corpus;
 
 // Usage:
 //   dotnet run -c Release --project bench/TestSmells.Corpus -- <repo-dir>... [--jsonl findings.jsonl] [--no-peers]
-//       [--project-filter TEXT] [--rules TST1003,TST3001]
+//       [--project-filter TEXT] [--rules TST1003,TST3001] [--restore]
 //     Finds the test projects of each checked-out repository, compiles each in memory from source and runs our
 //     analyzers at their shipped default severities, beside the framework's own analyzer package in the same run.
 //     Prints findings per rule, compile errors, analyzer exceptions and analyzer time per rule; --jsonl writes
-//     every finding (repository, commit, project, file, line, id, severity, message, code line).
+//     every finding (repository, commit, project, file, line, id, severity, message, code line). --restore first
+//     restores, at their newest served version, the packages the projects name that the NuGet folder lacks.
 //   dotnet run ... -- sample <findings.jsonl> --rule TST3001 [--count 40] [--seed 1] [--exclude labels.tsv]
 //     Draws a seeded sample of findings of one rule (spread over the repositories) and prints each with its code,
 //     for labelling TP / NOISE / FP in labels.tsv.
@@ -50,6 +51,11 @@ if (missingDir != null)
 }
 
 var resolver = PackageResolver.Default();
+if (Flag("--restore"))
+{
+    MissingPackages.Restore(repositories, resolver);
+}
+
 var ours = typeof(TestSmells.Analyzers.Infrastructure.TestSmellsAnalyzer).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
     .OrderBy(t => t.Name, StringComparer.Ordinal)
@@ -84,9 +90,10 @@ foreach (var repository in repositories)
         var peer = framework != null && peers.TryGetValue(framework, out var p) ? p : null;
         var analyzers = peer != null ? ours.AddRange(peer.Analyzers) : ours;
         var exceptions = new ConcurrentBag<string>();
+        var peerExceptions = new ConcurrentBag<string>();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            (exception, analyzer, diagnostic) => exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}"),
+            (exception, analyzer, diagnostic) => (ours.Contains(analyzer) ? exceptions : peerExceptions).Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
@@ -96,10 +103,6 @@ foreach (var repository in repositories)
         var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var findings = diagnostics.Where(d => ourIds.Contains(d.Id) && (onlyRules == null || onlyRules.Contains(d.Id))).ToList();
         exceptions.ToList().ForEach(e => total.Exceptions.Add(e));
-        foreach (var d in diagnostics.Where(d => d.Id == "AD0001"))
-        {
-            exceptions.Add(d.GetMessage(CultureInfo.InvariantCulture).Split('\n')[0]);
-        }
 
         var perAnalyzer = analyzers.ToDictionary(
             a => a,
@@ -134,8 +137,9 @@ foreach (var repository in repositories)
         Console.WriteLine($"  {Path.GetRelativePath(repository, project.Path)}: {testLines:N0} lines, {compilation.SyntaxTrees.Count()} files, compile {compileMs} ms, {errors.Count} errors {errorSummary}; "
             + $"analysis {analysisMs} ms; ours {oursMs:F0} ms{(peer != null ? $", {peer.Name} {peerMs:F0} ms (ratio {(peerMs > 0 ? oursMs / peerMs : 0):F2})" : string.Empty)}; "
             + $"findings {findings.Count} [{string.Join(" ", projectTotals.Findings.OrderBy(f => f.Key).Select(f => $"{f.Key}:{f.Value}"))}]"
-            + (exceptions.IsEmpty ? string.Empty : $"; EXCEPTIONS {exceptions.Count}"));
-        foreach (var e in exceptions.Distinct().Take(5))
+            + (exceptions.IsEmpty ? string.Empty : $"; EXCEPTIONS IN OURS {exceptions.Count}")
+            + (peerExceptions.IsEmpty ? string.Empty : $"; exceptions in {peer?.Name}: {peerExceptions.Count}"));
+        foreach (var e in exceptions.Concat(peerExceptions).Distinct().Take(5))
         {
             Console.WriteLine($"    exception: {e}");
         }
@@ -155,7 +159,7 @@ foreach (var repository in repositories)
 
 Console.WriteLine();
 total.Print("ALL");
-Console.WriteLine($"analyzer exceptions: {total.Exceptions.Count}");
+Console.WriteLine($"exceptions in our analyzers: {total.Exceptions.Count}");
 Console.WriteLine($"elapsed: {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
 

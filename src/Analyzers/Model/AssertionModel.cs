@@ -270,7 +270,12 @@ internal sealed class AssertionModel
             => !method.Locations.IsEmpty && method.Locations[0].IsInSource
             && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _owner._model.Compilation.Assembly);
 
-        /// <summary>Memoized, cycle-safe: what the helper (or anything it calls in this compilation) asserts.</summary>
+        /// <summary>
+        /// Memoized, cycle-safe: what the helper (or anything it calls in this compilation) asserts. Every
+        /// method walked is memoized, those on a call cycle too: a method cut off by a cycle reaches the
+        /// method the cycle led back to, so once that method is done, both have its answer (the union of
+        /// everything the cycle reaches). Each helper body is walked at most once per compilation.
+        /// </summary>
         private AssertionKind HelperKind(IMethodSymbol method)
         {
             if (_helperMemo.TryGetValue(method, out var known))
@@ -278,26 +283,34 @@ internal sealed class AssertionModel
                 return known;
             }
 
-            var inProgress = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            return Compute(method, inProgress, out _);
+            return Compute(method, new HelperWalk(), out _);
         }
 
-        private AssertionKind Compute(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, out bool cutByCycle)
+        private AssertionKind Compute(IMethodSymbol method, HelperWalk walk, out int lowestCut)
         {
-            cutByCycle = false;
+            lowestCut = int.MaxValue;
             if (_helperMemo.TryGetValue(method, out var known))
             {
                 return known;
             }
 
-            if (!inProgress.Add(method))
+            if (walk.Depths.TryGetValue(method, out var onStack))
             {
-                // Already being analyzed further up: contributes nothing here, and the caller's answer is
-                // provisional (it is not memoized unless it is already conclusive).
-                cutByCycle = true;
+                // Already being analyzed further up: its answer is not known yet; this caller's answer is
+                // completed when that method is done.
+                lowestCut = onStack;
                 return AssertionKind.None;
             }
 
+            if (walk.Pending.TryGetValue(method, out var pending))
+            {
+                // Walked already, waiting for its cycle to close: what it found so far, and the same wait.
+                lowestCut = pending.CutAt;
+                return pending.Kind;
+            }
+
+            var depth = walk.Depths.Count;
+            walk.Depths.Add(method, depth);
             var kind = AssertionKind.None;
             foreach (var body in OperationBodies(method))
             {
@@ -315,8 +328,8 @@ internal sealed class AssertionModel
                             var target = invocation.TargetMethod.OriginalDefinition;
                             if (IsSourceMethodOfCompilation(target))
                             {
-                                direct = Compute(target, inProgress, out var cut);
-                                cutByCycle |= cut;
+                                direct = Compute(target, walk, out var cut);
+                                lowestCut = Math.Min(lowestCut, cut);
                             }
                         }
 
@@ -325,14 +338,78 @@ internal sealed class AssertionModel
                 }
             }
 
-            inProgress.Remove(method);
-            var conclusive = kind == (AssertionKind.Outcome | AssertionKind.Interaction);
-            if (!cutByCycle || conclusive)
+            walk.Depths.Remove(method);
+            if (lowestCut < depth)
             {
-                _helperMemo.TryAdd(method, kind);
+                // Part of a cycle through a method still on the stack: finished when that one is. Methods
+                // waiting on this one now wait on that one.
+                walk.Wait(method, kind, lowestCut, depth);
+                return kind;
             }
 
+            _helperMemo.TryAdd(method, kind);
+            walk.Finish(depth, kind, _helperMemo);
+            lowestCut = int.MaxValue;
             return kind;
+        }
+
+        /// <summary>
+        /// The state of one helper analysis: the methods on the stack (by depth), and those walked on a
+        /// cycle that is not closed yet, each with what it found and the stack depth of the method it waits on.
+        /// </summary>
+        private sealed class HelperWalk
+        {
+            private int _deepestWait = -1;
+
+            public Dictionary<IMethodSymbol, int> Depths { get; } = new(SymbolEqualityComparer.Default);
+
+            public Dictionary<IMethodSymbol, (AssertionKind Kind, int CutAt)> Pending { get; } = new(SymbolEqualityComparer.Default);
+
+            public void Wait(IMethodSymbol method, AssertionKind kind, int cutAt, int depth)
+            {
+                if (_deepestWait >= depth)
+                {
+                    foreach (var entry in new List<IMethodSymbol>(Pending.Keys))
+                    {
+                        var (pendingKind, pendingCut) = Pending[entry];
+                        if (pendingCut >= depth)
+                        {
+                            Pending[entry] = (pendingKind, cutAt);
+                        }
+                    }
+                }
+
+                Pending[method] = (kind, cutAt);
+                _deepestWait = cutAt;
+                foreach (var entry in Pending.Values)
+                {
+                    _deepestWait = Math.Max(_deepestWait, entry.CutAt);
+                }
+            }
+
+            /// <summary>The method at <paramref name="depth"/> closed its cycles: those waiting on it get its answer.</summary>
+            public void Finish(int depth, AssertionKind kind, ConcurrentDictionary<IMethodSymbol, AssertionKind> memo)
+            {
+                if (_deepestWait < depth)
+                {
+                    return;
+                }
+
+                _deepestWait = -1;
+                foreach (var entry in new List<IMethodSymbol>(Pending.Keys))
+                {
+                    var (pendingKind, pendingCut) = Pending[entry];
+                    if (pendingCut >= depth)
+                    {
+                        memo.TryAdd(entry, pendingKind | kind);
+                        Pending.Remove(entry);
+                    }
+                    else
+                    {
+                        _deepestWait = Math.Max(_deepestWait, pendingCut);
+                    }
+                }
+            }
         }
 
         private IEnumerable<IOperation> OperationBodies(IMethodSymbol method)

@@ -378,6 +378,26 @@ public class MissingAssertionAnalyzerTests
             """),
             Flavor.NUnit4);
 
+    /// <summary>
+    /// Helpers that call each other in a dense web of cycles (each calls the next two and the first) are
+    /// each walked once: without a memo for methods on a cycle, every test re-walks the web and the
+    /// work grows like the Fibonacci numbers with its size (minutes at 32 helpers).
+    /// </summary>
+    [Fact]
+    public async Task A_web_of_recursive_helpers_is_walked_once_per_helper()
+    {
+        const int Helpers = 32;
+        var helpers = string.Concat(Enumerable.Range(0, Helpers).Select(i =>
+            $"        private static void H{i}(int n) {{ if (n <= 0) return; H{System.Math.Min(i + 1, Helpers - 1)}(n - 1); H{System.Math.Min(i + 2, Helpers - 1)}(n - 2); H0(n - 3); }}\n"));
+        var tests = string.Concat(Enumerable.Range(0, Helpers).Select(i =>
+            $"        [Test]\n        public void {{|TST3001:Calls{i}|}}() => H{i}(3);\n"));
+        var asserting = "        [Test]\n        public void CallsTheAssertingOne() => Checked(3);\n"
+            + "        private static void Checked(int n) { H0(n); Assert.That(n, Is.Positive); }\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await VerifyTST3001.AnalyzerAsync(TestSource.Class(Flavor.NUnit4, tests + helpers + asserting), Flavor.NUnit4);
+        Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(30), $"analysis took {watch.Elapsed}");
+    }
+
     [Fact]
     public Task Assertions_in_lambdas_and_local_functions_count()
         => VerifyTST3001.AnalyzerAsync(
