@@ -24,7 +24,7 @@ internal static class Sampler
         var rule = Option("--rule");
         if (jsonl == null || rule == null || !File.Exists(jsonl))
         {
-            Console.Error.WriteLine("usage: TestSmells.Corpus sample <findings.jsonl> --rule ID [--count 40] [--seed 1] [--exclude labels.tsv] [--corpus DIR] [--context 6]");
+            Console.Error.WriteLine("usage: TestSmells.Corpus sample <findings.jsonl> --rule ID [--count 40] [--seed 1] [--exclude labels-dir-or-file] [--corpus DIR] [--context 6]");
             return 2;
         }
 
@@ -33,7 +33,11 @@ internal static class Sampler
         var corpus = Option("--corpus", Path.GetDirectoryName(Path.GetFullPath(jsonl)))!;
         var context = int.Parse(Option("--context", "6")!);
         var labelled = new HashSet<string>(StringComparer.Ordinal);
-        if (Option("--exclude") is { } labels && File.Exists(labels))
+        var exclude = Option("--exclude");
+        var labelFiles = exclude == null ? Array.Empty<string>()
+            : Directory.Exists(exclude) ? Directory.GetFiles(exclude, "*.tsv")
+            : File.Exists(exclude) ? new[] { exclude } : Array.Empty<string>();
+        foreach (var labels in labelFiles)
         {
             foreach (var line in File.ReadLines(labels).Where(l => l.Length > 0 && !l.StartsWith('#')))
             {
