@@ -16,8 +16,9 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor TST5002 = Create(
         "TST5002",
         "Test writes to the console",
-        "{0} writes to the process console, where test runners do not attach it to this test; write to the test framework's output instead",
+        "{0} writes to the process console, which {1} does not attach to the running test; write to the test output instead",
         Categories.Hygiene,
         DiagnosticSeverity.Info,
-        "Console output from a test is lost or interleaved with other tests when tests run in parallel, and most runners do not show it next to the test that wrote it. The frameworks' own test output (xUnit ITestOutputHelper and TestContext, NUnit TestContext.Out, MSTest TestContext, TUnit TestContext) is captured per test and shown with its result.");
+        "xUnit v2, and xUnit v3 unless the assembly says [assembly: CaptureConsole], do not capture Console output per test: it goes to the runner's own output, interleaved with every other test running in parallel, and is not shown with the test's result. Write to ITestOutputHelper (v2) or TestContext.Current.TestOutputHelper (v3) instead, or turn capture on in v3. NUnit, MSTest and TUnit capture the console per test and are not reported.");
+
 }
