@@ -243,9 +243,9 @@ internal static class SkipReasonComment
     private static string Text(SyntaxTrivia comment)
     {
         var raw = comment.ToString();
-        raw = comment.IsKind(SyntaxKind.SingleLineCommentTrivia)
-            ? raw.Substring(2)
-            : raw.Substring(2, raw.Length - (raw.EndsWith("*/", System.StringComparison.Ordinal) ? 4 : 2));
+        // An unterminated "/*" runs to the end of the file; "/*/" is not closed either.
+        var closed = comment.IsKind(SyntaxKind.MultiLineCommentTrivia) && raw.Length >= 4 && raw.EndsWith("*/", System.StringComparison.Ordinal);
+        raw = raw.Length < 2 ? string.Empty : raw.Substring(2, raw.Length - (closed ? 4 : 2));
         var words = new StringBuilder();
         foreach (var part in raw.Split('\n'))
         {
