@@ -16,8 +16,16 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor TST5002 = Create(
         "TST5002",
         "Test writes to the console",
-        "{0} writes to the process console, where test runners do not attach it to this test; write to the test framework's output instead",
+        "{0} writes to the process console, which {1} does not attach to the running test; write to the test output instead",
         Categories.Hygiene,
         DiagnosticSeverity.Info,
-        "Console output from a test is lost or interleaved with other tests when tests run in parallel, and most runners do not show it next to the test that wrote it. The frameworks' own test output (xUnit ITestOutputHelper and TestContext, NUnit TestContext.Out, MSTest TestContext, TUnit TestContext) is captured per test and shown with its result.");
+        "xUnit v2, and xUnit v3 unless the assembly says [assembly: CaptureConsole], do not capture Console output per test: it goes to the runner's own output, interleaved with every other test running in parallel, and is not shown with the test's result. Write to ITestOutputHelper (v2) or TestContext.Current.TestOutputHelper (v3) instead, or turn capture on in v3. NUnit, MSTest and TUnit capture the console per test and are not reported.");
+
+    public static readonly DiagnosticDescriptor TST5003 = Create(
+        "TST5003",
+        "Skip reason is only a comment",
+        "The skip reason \"{0}\" is only a comment{1}; move it into the attribute so runners and reports show why the test is skipped",
+        Categories.Hygiene,
+        DiagnosticSeverity.Info,
+        "A comment beside a skip attribute (on the same line, inside its arguments, on the line above, or as the first line of the test) does say why the test is skipped, but only to someone reading the source: test runners, IDE test explorers and CI reports show the attribute's reason, which is empty. Moving the comment into the reason keeps the explanation where the skipped result is read.");
 }

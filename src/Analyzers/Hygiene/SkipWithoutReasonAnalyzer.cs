@@ -13,6 +13,8 @@ namespace TestSmells.Analyzers.Hygiene;
 /// <summary>
 /// TST5001: a skip attribute on a test or test class that gives no reason (missing, empty or
 /// blank), or, when <c>test_smells.skip_reason_pattern</c> is set, a reason that does not match it.
+/// TST5003 instead of TST5001 when the attribute gives no reason but a comment next to it does (see
+/// <see cref="SkipReasonComment"/>; with the pattern option set, the comment must match it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
@@ -20,9 +22,14 @@ public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
     /// <summary>A .NET regular expression every skip reason must match (e.g. a link to the issue tracker).</summary>
     public const string ReasonPatternKey = "test_smells.skip_reason_pattern";
 
+    /// <summary>TST5003's property with the reason read from the comments (the comments are the additional locations).</summary>
+    public const string ReasonProperty = "Reason";
+
+    private const string XunitV2RunsIt = " (and xUnit v2 runs a test whose skip reason is empty)";
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST5001);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST5001, Rules.TST5003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
@@ -53,20 +60,35 @@ public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
                         continue;
                     }
 
+                    var pattern = SmellOptions.Get(symbolContext.Options, syntax.SyntaxTree, ReasonPatternKey) is { } raw && !string.IsNullOrWhiteSpace(raw)
+                        ? patterns.GetOrAdd(raw.Trim(), Parse)
+                        : null;
                     string? problem = null;
+                    if (string.IsNullOrWhiteSpace(reason)
+                        && SkipReasonComment.Find(syntax) is { } comment
+                        && (pattern is null || Matches(pattern, comment.Reason)))
+                    {
+                        var note = reason is { Length: 0 } && skips.IsXunit(attribute) ? XunitV2RunsIt : string.Empty;
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(
+                            Rules.TST5003,
+                            syntax.GetLocation(),
+                            comment.Comments,
+                            ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, comment.Reason),
+                            comment.Reason,
+                            note));
+                        continue;
+                    }
+
                     if (reason is { Length: 0 } && skips.IsXunit(attribute))
                     {
                         // xUnit v2 skips only on a non-empty reason: the test still runs, and the attribute says otherwise.
-                        problem = "Skip = \"\" gives no reason (and xUnit v2 runs a test whose skip reason is empty)";
+                        problem = "Skip = \"\" gives no reason" + XunitV2RunsIt;
                     }
                     else if (string.IsNullOrWhiteSpace(reason))
                     {
                         problem = "The test is skipped without a reason";
                     }
-                    else if (SmellOptions.Get(symbolContext.Options, syntax.SyntaxTree, ReasonPatternKey) is { } raw
-                        && !string.IsNullOrWhiteSpace(raw)
-                        && patterns.GetOrAdd(raw.Trim(), Parse) is { } pattern
-                        && !Matches(pattern, reason!))
+                    else if (pattern is not null && !Matches(pattern, reason!))
                     {
                         problem = $"The skip reason \"{reason}\" does not match the required pattern '{pattern}' ({ReasonPatternKey})";
                     }

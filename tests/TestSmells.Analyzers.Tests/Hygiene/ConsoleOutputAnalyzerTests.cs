@@ -6,14 +6,33 @@ namespace TestSmells.Analyzers.Tests.Hygiene;
 
 public class ConsoleOutputAnalyzerTests
 {
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Info(int location, string call)
+    private const string V3WithoutCapture = "xUnit v3 without [assembly: CaptureConsole]";
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Info(int location, string call, Flavor flavor)
+        => Info(location, call, flavor == Flavor.XunitV2 ? "xUnit v2" : V3WithoutCapture);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Info(int location, string call, string framework)
         => new Microsoft.CodeAnalysis.Testing.DiagnosticResult("TST5002", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
             .WithLocation(location)
-            .WithArguments(call);
+            .WithArguments(call, framework);
+
+    public static TheoryData<Flavor> CapturingFlavors()
+        => new() { Flavor.NUnit3, Flavor.NUnit4, Flavor.MSTest3, Flavor.MSTest4, Flavor.TUnit };
+
+    private const string EveryKindOfWrite = """
+        Console.WriteLine("Created order {0}", 42);
+        Console.Write(42);
+        Console.Out.WriteLine("to stdout");
+        Console.Error.Write("to stderr");
+        """;
+
+    private static string WithAssemblyAttribute(string attribute, string source)
+        => source.Replace("public class OrderTests", attribute + "\npublic class OrderTests");
 
     [Theory]
-    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
-    public Task Console_writes_in_a_test_are_reported(Flavor flavor)
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
+    public Task Console_writes_in_an_xunit_test_are_reported(Flavor flavor)
         => VerifyTST5002.AnalyzerAsync(
             TestSource.Test(flavor, """
                 {|#0:Console.WriteLine("Created order {0}", 42)|};
@@ -24,14 +43,47 @@ public class ConsoleOutputAnalyzerTests
             flavor,
             expected: new[]
             {
-                Info(0, "Console.WriteLine"),
-                Info(1, "Console.Write"),
-                Info(2, "Console.Out.WriteLine"),
-                Info(3, "Console.Error.Write"),
+                Info(0, "Console.WriteLine", flavor),
+                Info(1, "Console.Write", flavor),
+                Info(2, "Console.Out.WriteLine", flavor),
+                Info(3, "Console.Error.Write", flavor),
             });
 
     [Theory]
-    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    [MemberData(nameof(CapturingFlavors))]
+    public Task Frameworks_that_capture_the_console_per_test_are_not_reported(Flavor flavor)
+        => VerifyTST5002.AnalyzerAsync(TestSource.Test(flavor, EveryKindOfWrite), flavor);
+
+    [Fact]
+    public Task XunitV3_with_console_capture_on_is_not_reported()
+        => VerifyTST5002.AnalyzerAsync(
+            WithAssemblyAttribute("[assembly: CaptureConsole]", TestSource.Test(Flavor.XunitV3, EveryKindOfWrite)),
+            Flavor.XunitV3);
+
+    [Fact]
+    public Task XunitV3_capture_that_leaves_a_stream_out_reports_writes_to_that_stream()
+        => VerifyTST5002.AnalyzerAsync(
+            WithAssemblyAttribute("[assembly: CaptureConsole(CaptureError = false)]", TestSource.Test(Flavor.XunitV3, """
+                Console.WriteLine("captured");
+                Console.Out.Write("captured");
+                {|#0:Console.Error.WriteLine("lost")|};
+                """)),
+            Flavor.XunitV3,
+            expected: Info(0, "Console.Error.WriteLine", "xUnit v3 with [assembly: CaptureConsole] set to leave this stream out"));
+
+    [Fact]
+    public Task XunitV3_capture_of_another_assembly_does_not_count()
+        => VerifyTST5002.AnalyzerAsync(
+            TestSource.Test(Flavor.XunitV3, """
+                {|#0:Console.WriteLine("lost")|};
+                GC.KeepAlive(new CaptureConsoleAttribute());
+                """),
+            Flavor.XunitV3,
+            expected: Info(0, "Console.WriteLine", V3WithoutCapture));
+
+    [Theory]
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
     public Task Console_writes_in_helpers_setup_and_lambdas_of_a_test_class_are_reported(Flavor flavor)
         => VerifyTST5002.AnalyzerAsync(
             TestSource.Class(flavor, """
@@ -48,7 +100,7 @@ public class ConsoleOutputAnalyzerTests
                     private static void Dump() => {|#2:Console.WriteLine("helper")|};
                 """),
             flavor,
-            expected: new[] { Info(0, "Console.WriteLine"), Info(1, "Console.WriteLine"), Info(2, "Console.WriteLine") });
+            expected: new[] { Info(0, "Console.WriteLine", flavor), Info(1, "Console.WriteLine", flavor), Info(2, "Console.WriteLine", flavor) });
 
     [Fact]
     public Task Debug_trace_and_console_reads_are_not_reported()
@@ -68,11 +120,11 @@ public class ConsoleOutputAnalyzerTests
     [Fact]
     public Task Console_writes_in_an_expression_tree_are_not_executed()
         => VerifyTST5002.AnalyzerAsync(
-            TestSource.Test(Flavor.NUnit4, """
+            TestSource.Test(Flavor.XunitV2, """
                 System.Linq.Expressions.Expression<Action> described = () => Console.WriteLine("described");
                 GC.KeepAlive(described);
                 """),
-            Flavor.NUnit4);
+            Flavor.XunitV2);
 
     [Fact]
     public Task Nested_fakes_and_production_classes_are_not_test_code()

@@ -91,4 +91,19 @@ public class IsolationAndHygieneRobustnessTests
         var ids = whole.Select(d => d.Id).ToHashSet();
         Assert.Superset(new System.Collections.Generic.HashSet<string> { "TST4001", "TST4003", "TST5001", "TST5002" }, ids);
     }
+
+    [Theory]
+    [InlineData("[Test, Ignore(\"\")] /*/")]
+    [InlineData("[Test, Ignore(\"\")] /* never closed")]
+    [InlineData("[Test, Ignore(\"\" /*/)]")]
+    [InlineData("//\n[Test, Ignore(\"\")] //")]
+    [InlineData("[Test, Ignore(\"\")]\npublic void M() { /*")]
+    [InlineData("[Test, Ignore(\"\")]\npublic void M() { /*/")]
+    public async Task Odd_comments_next_to_a_skip_never_crash_the_skip_analyzer(string tail)
+    {
+        var source = "using NUnit.Framework;\npublic class CheckoutTests\n{\n" + tail;
+        var compilation = await AllAnalyzers.CompileAsync(Flavor.NUnit4, Libs.None, source);
+
+        await AllAnalyzers.RunAsync(compilation);
+    }
 }

@@ -201,21 +201,21 @@ public class FixAllWithoutKeyTests
     {
         var fixedText = await FormatLikeDotnetFormatAsync(new TestSmells.Analyzers.CodeFixes.Hygiene.ConsoleOutputCodeFix(), "TST5002", """
             using System;
-            using NUnit.Framework;
+            using Xunit;
 
             public class ReportTests
             {
-                [Test]
+                [Fact]
                 public void Prints()
                 {
                     Console.WriteLine(value: "first");
                     Console.WriteLine("total");
-                    Assert.That(1, Is.EqualTo(1));
+                    Assert.Equal(1, 1);
                 }
             }
-            """, Flavor.NUnit4, Libs.None);
+            """, Flavor.XunitV3, Libs.None);
 
         Assert.Contains("Console.WriteLine(value: \"first\");", fixedText);
-        Assert.Contains("TestContext.Out.WriteLine(\"total\");", fixedText);
+        Assert.Contains("TestContext.Current.TestOutputHelper?.WriteLine(\"total\");", fixedText);
     }
 }
