@@ -36,7 +36,7 @@ internal static class MissingPackages
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />");
-        for (var attempt = 0; attempt < 6 && wanted.Count > 0; attempt++)
+        for (var attempt = 0; attempt < 12 && wanted.Count > 0; attempt++)
         {
             var items = string.Concat(wanted.Select(p => $"    <PackageReference Include=\"{SecurityElement.Escape(p)}\" Version=\"*\" />\n"));
             File.WriteAllText(Path.Combine(folder, "refs.csproj"), $"""
@@ -60,8 +60,8 @@ internal static class MissingPackages
                 return;
             }
 
-            var failed = Regex.Matches(output, @"error NU1\d{3}: (?:Unable to find package|Package) '?([A-Za-z0-9_.\-]+)")
-                .Select(m => m.Groups[1].Value)
+            var failed = Regex.Matches(output, @"error NU1\d{3}: (?:Unable to find (?:a stable )?package|Package) '?([A-Za-z0-9_.\-]+)")
+                .Select(m => m.Groups[1].Value.TrimEnd('.'))
                 .Concat(Regex.Matches(output, @"error NU1\d{3}: .*?\b([A-Za-z0-9_.\-]+) [0-9][^ ]* is not compatible").Select(m => m.Groups[1].Value))
                 .Where(wanted.Contains)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);

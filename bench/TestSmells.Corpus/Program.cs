@@ -109,7 +109,7 @@ foreach (var repository in repositories)
             a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
         var oursMs = ours.Sum(a => perAnalyzer[a]);
         var peerMs = peer?.Analyzers.Sum(a => perAnalyzer[a]) ?? 0;
-        var slowestPeer = peer?.Analyzers.Max(a => perAnalyzer[a]) ?? 0;
+
         var testLines = ProjectCompiler.SourceFiles(project).Sum(f => File.ReadLines(f).LongCount());
         var projectTotals = new RunTotals { TestLines = testLines, OursMs = oursMs, PeerMs = peerMs, CompileErrors = errors.Count, Projects = 1 };
         foreach (var analyzer in ours)
@@ -117,7 +117,11 @@ foreach (var repository in repositories)
             projectTotals.MsPerAnalyzer[analyzer.GetType().Name] = perAnalyzer[analyzer];
         }
 
-        projectTotals.SlowestPeerMs = slowestPeer;
+        foreach (var analyzer in peer?.Analyzers ?? ImmutableArray<DiagnosticAnalyzer>.Empty)
+        {
+            projectTotals.PeerMsPerAnalyzer[analyzer.GetType().Name] = perAnalyzer[analyzer];
+        }
+
         foreach (var finding in findings)
         {
             projectTotals.Findings.TryGetValue(finding.Id, out var count);
@@ -196,7 +200,7 @@ internal sealed class RunTotals
 
     public double PeerMs { get; set; }
 
-    public double SlowestPeerMs { get; set; }
+    public Dictionary<string, double> PeerMsPerAnalyzer { get; } = new(StringComparer.Ordinal);
 
     public int CompileErrors { get; set; }
 
@@ -212,7 +216,12 @@ internal sealed class RunTotals
         TestLines += other.TestLines;
         OursMs += other.OursMs;
         PeerMs += other.PeerMs;
-        SlowestPeerMs = Math.Max(SlowestPeerMs, other.SlowestPeerMs);
+        foreach (var (analyzer, ms) in other.PeerMsPerAnalyzer)
+        {
+            PeerMsPerAnalyzer.TryGetValue(analyzer, out var existing);
+            PeerMsPerAnalyzer[analyzer] = existing + ms;
+        }
+
         CompileErrors += other.CompileErrors;
         foreach (var (id, count) in other.Findings)
         {
@@ -237,7 +246,7 @@ internal sealed class RunTotals
         var findings = Findings.Values.Sum();
         Console.WriteLine($"  {title}: {Projects} projects, {TestLines:N0} test lines, {CompileErrors} compile errors, {findings} findings ({(TestLines > 0 ? findings * 1000.0 / TestLines : 0):F2} per 1,000 lines)");
         Console.WriteLine($"    per rule: {string.Join(" ", Findings.Select(f => $"{f.Key}:{f.Value}"))}");
-        Console.WriteLine($"    analyzer time: ours {OursMs:F0} ms, framework analyzers {PeerMs:F0} ms, ratio {(PeerMs > 0 ? OursMs / PeerMs : 0):F2}; slowest of ours {MsPerAnalyzer.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:F0} ms").FirstOrDefault()}");
+        Console.WriteLine($"    analyzer time: ours {OursMs:F0} ms, framework analyzers {PeerMs:F0} ms, ratio {(PeerMs > 0 ? OursMs / PeerMs : 0):F2}; slowest of ours {MsPerAnalyzer.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:F0} ms").FirstOrDefault()}, slowest framework analyzer {PeerMsPerAnalyzer.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:F0} ms").FirstOrDefault() ?? "-"}");
         Console.WriteLine($"    ours by analyzer: {string.Join(", ", MsPerAnalyzer.OrderByDescending(m => m.Value).Take(6).Select(m => $"{m.Key} {m.Value:F0}"))}");
     }
 }
@@ -250,14 +259,17 @@ internal static class Peers
     public static Dictionary<string, Peer> Load(PackageResolver resolver)
     {
         var result = new Dictionary<string, Peer>(StringComparer.Ordinal);
-        Add("xunit", "xunit.analyzers", "xunit.analyzers.dll");
-        Add("nunit", "NUnit.Analyzers", "nunit.analyzers.dll");
-        Add("mstest", "MSTest.Analyzers", "MSTest.Analyzers.dll");
+        // The versions the project downloads (TestSmells.Corpus.csproj): their analyzers load in this
+        // tool's compiler; a newer version restored for a repository may need a newer compiler.
+        Add("xunit", "xunit.analyzers", "1.18.0", "xunit.analyzers.dll");
+        Add("nunit", "NUnit.Analyzers", "4.15.0", "nunit.analyzers.dll");
+        Add("mstest", "MSTest.Analyzers", "4.5.3", "MSTest.Analyzers.dll");
         return result;
 
-        void Add(string framework, string package, string file)
+        void Add(string framework, string package, string version, string file)
         {
-            var folder = resolver.PackageFolder(package);
+            var folder = Path.Combine(resolver.Root, package.ToLowerInvariant(), version);
+            folder = Directory.Exists(folder) ? folder : null;
             var path = folder == null ? null : Directory.EnumerateFiles(Path.Combine(folder, "analyzers"), file, SearchOption.AllDirectories)
                 .FirstOrDefault(f => f.Contains("/cs/", StringComparison.Ordinal) || f.Contains("/dotnet/", StringComparison.Ordinal));
             if (path == null)
@@ -281,6 +293,12 @@ internal static class Peers
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
+            if (analyzers.IsEmpty)
+            {
+                Console.WriteLine($"(peer {package} {version}: no analyzer could be loaded)");
+                return;
+            }
+
             result[framework] = new Peer($"{package} {Path.GetFileName(folder)}", analyzers);
         }
     }
