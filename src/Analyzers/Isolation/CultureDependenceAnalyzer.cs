@@ -353,7 +353,10 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
                 continue;
             }
 
-            if (current is IArgumentOperation { Parameter: { } parameter } && (IsMessageParameter(parameter) || parameter.Name is "format" or "provider"))
+            // Messages, format strings, and the defaulted caller-argument-expression texts (MSTest 4) are not compared values.
+            if (current is IArgumentOperation { Parameter: { } parameter } argument
+                && (argument.ArgumentKind == ArgumentKind.DefaultValue || IsMessageParameter(parameter)
+                    || parameter.Name is "format" or "provider" || parameter.Name.EndsWith("Expression", StringComparison.Ordinal)))
             {
                 continue;
             }

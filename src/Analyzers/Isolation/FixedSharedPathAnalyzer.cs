@@ -452,12 +452,11 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
         foreach (var argument in arguments)
         {
             var type = argument.Parameter?.Type;
-            if (type is null || argument.Value.ConstantValue is not { HasValue: true, Value: { } value })
+            if (type is null || argument.Value.ConstantValue is not { HasValue: true, Value: int number })
             {
                 continue;
             }
 
-            var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
             if (SymbolEqualityComparer.Default.Equals(type, types.FileMode) && number != 3 /* Open */)
             {
                 return true;

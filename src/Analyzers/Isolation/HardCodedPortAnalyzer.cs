@@ -345,8 +345,8 @@ public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
             return text is "localhost" or "127.0.0.1" or "::1" or "[::1]";
         }
 
-        if (value is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Loopback" or "IPv6Loopback" } property }
-            && IsType(property.ContainingType, types.IPAddress))
+        if (value is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Loopback" or "IPv6Loopback" } field }
+            && IsType(field.ContainingType, types.IPAddress))
         {
             return true;
         }

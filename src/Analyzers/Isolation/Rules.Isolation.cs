@@ -32,7 +32,7 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor TST4005 = Create(
         "TST4005",
         "Test uses a hard-coded port",
-        "{0} uses the fixed port {1}, which another test, a parallel run or a program on the machine may already hold; bind port 0 and read the port the system chose",
+        "{0} uses the fixed port {1}, which another test, a parallel run or another program on the machine may hold at the same time; let the system choose a free port (port 0) and pass the chosen port on",
         Categories.Isolation,
         DiagnosticSeverity.Info,
         "A fixed port works until two test classes, two target frameworks or two builds on the same agent run at once, or until some other program listens on it: then the listener fails to start or the client talks to the wrong server. Asking the system for a free port (port 0) and reading back the port it chose keeps every run on its own port.");
