@@ -22,6 +22,11 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
 {
     private const int MaxTextLength = 60;
 
+    /// <summary>Diagnostic property: present when the code fix may add <c>CultureInfo.InvariantCulture</c> as the last argument.</summary>
+    public const string FixKey = "AddInvariantCulture";
+
+    private static readonly ImmutableDictionary<string, string?> FixProperties = ImmutableDictionary<string, string?>.Empty.Add(FixKey, "true");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4007);
 
     private enum Sensitivity
@@ -152,7 +157,37 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
             Sensitivity.Parse => ("parses with the current culture", "culture", "pass CultureInfo.InvariantCulture (or the culture the test is about)"),
             _ => (operation is IPropertyReferenceOperation ? "reads the machine's time zone" : "converts to the machine's time zone", "time zone", "compare in UTC or convert with an explicit TimeZoneInfo"),
         };
-        context.ReportDiagnostic(Diagnostic.Create(Rules.TST4007, operation.Syntax.GetLocation(), "'" + text + "'", what, aspect, advice));
+        var properties = CanAddInvariantCulture(operation) ? FixProperties : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(Rules.TST4007, operation.Syntax.GetLocation(), properties, "'" + text + "'", what, aspect, advice));
+    }
+
+    /// <summary>
+    /// True for the calls that have an overload with a trailing <c>IFormatProvider</c>:
+    /// <c>x.ToString()</c>, <c>x.ToString(format)</c>, <c>T.Parse(text)</c>, <c>T.Parse(text, styles)</c>,
+    /// written without named arguments.
+    /// </summary>
+    private static bool CanAddInvariantCulture(IOperation operation)
+    {
+        if (operation is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: not null })
+            {
+                return false;
+            }
+        }
+
+        var parameters = invocation.TargetMethod.Parameters;
+        return invocation.TargetMethod.Name switch
+        {
+            "ToString" => parameters.Length == 0 || (parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String),
+            "Parse" => parameters.Length == 1 || (parameters.Length == 2 && parameters[1].Type.Name == "NumberStyles"),
+            _ => false,
+        };
     }
 
     private static Sensitivity Classify(IOperation operation, Shared shared)
@@ -294,7 +329,7 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
                 case IArgumentOperation argument when IsMessageParameter(argument.Parameter):
                     return null;
                 case IInvocationOperation invocation:
-                    isAssertion = isAssertion || assertions.Classify(invocation) != AssertionKind.None;
+                    isAssertion = isAssertion || IsAssertionChain(invocation, assertions);
                     break;
                 case IAnonymousFunctionOperation:
                 case ILocalFunctionOperation:
@@ -317,6 +352,39 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
         }
 
         return isAssertion ? top : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> asserts, or continues a chain started by an assertion
+    /// (TUnit's <c>Assert.That(actual).IsEqualTo(expected)</c>: the value may sit in the last call).
+    /// </summary>
+    private static bool IsAssertionChain(IInvocationOperation invocation, AssertionModel.Scope assertions)
+    {
+        IOperation? current = invocation;
+        for (var depth = 0; depth < 6 && current is not null; depth++)
+        {
+            switch (current)
+            {
+                case IInvocationOperation call:
+                    if (assertions.Classify(call) != AssertionKind.None)
+                    {
+                        return true;
+                    }
+
+                    current = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    break;
+                case IConversionOperation conversion:
+                    current = conversion.Operand;
+                    break;
+                case IPropertyReferenceOperation property:
+                    current = property.Instance;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMessageParameter(IParameterSymbol? parameter)

@@ -83,7 +83,7 @@ public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
     private static void Analyze(OperationAnalysisContext context, TestCodeModel model, Types types, ClassFindings findings)
     {
         var operation = context.Operation;
-        if (!model.IsTestCode(context.ContainingSymbol) || ExpressionTrees.IsInExpressionTree(operation))
+        if (!MayMatter(operation, types) || !model.IsTestCode(context.ContainingSymbol) || ExpressionTrees.IsInExpressionTree(operation))
         {
             return;
         }
@@ -100,6 +100,31 @@ public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
                 when types.HttpClient is not null && IsType(property.Property.ContainingType, types.HttpClient):
                 ConnectUrl(context, assignment.Value, "HttpClient.BaseAddress", types, findings);
                 break;
+        }
+    }
+
+    /// <summary>The cheap filter, by name and type, run on every creation, call and assignment of a test class.</summary>
+    private static bool MayMatter(IOperation operation, Types types)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return IsType(creation.Type, types.TcpListener) || IsType(creation.Type, types.UdpClient) || IsType(creation.Type, types.TcpClient);
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                return method.Name switch
+                {
+                    "Bind" or "Listen" or "ListenLocalhost" or "ListenAnyIP" or "UseUrls" or "Connect" or "ConnectAsync" => true,
+                    "Create" => IsType(method.ContainingType, types.TcpListener),
+                    "Run" or "RunAsync" => IsType(method.ContainingType, types.WebApplication),
+                    "Add" => IsType(method.ContainingType, types.HttpListenerPrefixCollection)
+                        || invocation.Instance is IPropertyReferenceOperation { Property.Name: "Urls" },
+                    _ => types.HttpClient is not null && Array.IndexOf(HttpClientCalls, method.Name) >= 0,
+                };
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "BaseAddress" } }:
+                return true;
+            default:
+                return false;
         }
     }
 
