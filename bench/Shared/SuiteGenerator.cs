@@ -83,6 +83,9 @@ public static class SuiteGenerator
         SkipWithoutReason,
         ConsoleOutput,
         OrderAttribute,
+        HardCodedPort,
+        FixedSharedPath,
+        CultureDependence,
     }
 
     /// <summary>The test project's files (see <see cref="Generate(SuiteOptions)"/>).</summary>
@@ -163,6 +166,7 @@ public static class SuiteGenerator
         {
             Smell.ThreadSleep, Smell.TaskDelay, Smell.WallClock, Smell.MissingAssertion, Smell.Tautology,
             Smell.SwallowedException, Smell.EmptyTest, Smell.UnseededRandom, Smell.SkipWithoutReason, Smell.ConsoleOutput,
+            Smell.HardCodedPort, Smell.FixedSharedPath, Smell.CultureDependence,
         };
         if (options.Flavor != SuiteFlavor.Production)
         {
@@ -758,6 +762,25 @@ public static class SuiteGenerator
                     Line($"        var price = pricing.PriceFor({n});");
                     Line("        Console.WriteLine(price);" + Expect(_flavor, "TST5002"));
                     Line("        " + Positive("price"));
+                    break;
+                case Smell.HardCodedPort:
+                    Line($"        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, {5000 + (n % 1000)});" + Expect(_flavor, "TST4005"));
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        GC.KeepAlive(listener);");
+                    Line("        " + Positive("price"));
+                    break;
+                case Smell.FixedSharedPath:
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), \"prices.txt\");");
+                    Line("        System.IO.File.WriteAllText(path, \"priced\");" + Expect(_flavor, "TST4006"));
+                    Line("        " + Positive("price"));
+                    break;
+                case Smell.CultureDependence:
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        " + Equal("\"12.50\"", "price.ToString(\"F2\")") + Expect(_flavor, "TST4007"));
                     break;
                 default: // SkipWithoutReason, OrderAttribute: the smell is in the attributes
                     InMemoryPricing(n, q, p);

@@ -28,4 +28,28 @@ internal static partial class Rules
         Categories.Isolation,
         DiagnosticSeverity.Warning,
         "Random input without a known seed makes a test that fails once impossible to replay: the next run draws other values and passes. A fixed seed keeps the variety of the data and makes every run repeatable.");
+
+    public static readonly DiagnosticDescriptor TST4005 = Create(
+        "TST4005",
+        "Test uses a hard-coded port",
+        "{0} uses the fixed port {1}, which another test, a parallel run or another program on the machine may hold at the same time; let the system choose a free port (port 0) and pass the chosen port on",
+        Categories.Isolation,
+        DiagnosticSeverity.Info,
+        "A fixed port works until two test classes, two target frameworks or two builds on the same agent run at once, or until some other program listens on it: then the listener fails to start or the client talks to the wrong server. Asking the system for a free port (port 0) and reading back the port it chose keeps every run on its own port.");
+
+    public static readonly DiagnosticDescriptor TST4006 = Create(
+        "TST4006",
+        "Test writes to a fixed shared path",
+        "{0} writes to a fixed path under {1}, which parallel tests and other runs on the machine share; add a unique part to the name (Path.GetRandomFileName(), a Guid)",
+        Categories.Isolation,
+        DiagnosticSeverity.Info,
+        "A file or folder with a fixed name under the temp folder or the working directory is shared by every test that uses the name, by the other target frameworks of the test project and by other builds on the same machine. Tests running at the same time overwrite or delete each other's files, and a file left behind by an earlier run changes the next one. A unique name per test keeps each test's files its own.");
+
+    public static readonly DiagnosticDescriptor TST4007 = Create(
+        "TST4007",
+        "Test depends on the machine's culture or time zone",
+        "{0} {1}, so the assertion passes or fails depending on the machine's {2}; {3}",
+        Categories.Isolation,
+        DiagnosticSeverity.Info,
+        "Formatting and parsing numbers and dates without a format provider use the current culture, and local-time conversions use the machine's time zone. An assertion that compares such a value with a fixed one passes on the developer's machine and fails on a build agent set to another culture or time zone. Pass CultureInfo.InvariantCulture (or the culture the test is about), and compare instants in UTC or with an explicit time zone.");
 }
