@@ -242,7 +242,7 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
             }
 
             return types.Count == 0
-                ? null
+                ? FixAllPerFinding.Unchanged(fixAllContext)
                 : CodeAction.Create(
                     "Inject TimeProvider into every type that reads the clock",
                     ct => FixAsync(fixAllContext.Solution, types, ct),
