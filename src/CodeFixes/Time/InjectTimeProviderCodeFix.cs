@@ -160,7 +160,7 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
             return null;
         }
 
-        var plan = ConstructorInjection.Plan(type, clock.TimeProvider, ParameterName, FieldName, compilation, cancellationToken);
+        var plan = ConstructorInjection.Plan(type, clock.TimeProvider, ParameterName, FieldName, compilation, cancellationToken, defaultMember: "System");
         if (plan is null)
         {
             return null;
