@@ -30,7 +30,7 @@ public class InjectTimeProviderCodeFixTests
     }
 
     [Fact]
-    public Task A_class_without_constructor_gets_a_field_and_a_constructor()
+    public Task A_class_without_constructor_gets_a_field_and_a_constructor_and_keeps_a_parameterless_one()
         => Fix(
             """
             using System;
@@ -52,6 +52,10 @@ public class InjectTimeProviderCodeFixTests
                 private readonly int _days = 30;
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
@@ -64,7 +68,7 @@ public class InjectTimeProviderCodeFixTests
             """);
 
     [Fact]
-    public Task Every_constructor_gets_the_parameter_and_chained_ones_pass_it_on()
+    public Task Every_constructor_gets_an_optional_parameter_and_a_parameterless_one_an_overload()
         => Fix(
             """
             using System;
@@ -102,19 +106,24 @@ public class InjectTimeProviderCodeFixTests
                 private readonly DateTime _issued;
                 private readonly TimeProvider _timeProvider;
 
-                public Invoice(int days, TimeProvider timeProvider) : base(days)
+                public Invoice(int days, TimeProvider timeProvider = null) : base(days)
                 {
-                    _timeProvider = timeProvider;
+                    _timeProvider = timeProvider ?? TimeProvider.System;
                     _issued = _timeProvider.GetUtcNow().UtcDateTime;
                 }
 
-                public Invoice(string note, TimeProvider timeProvider, int days = 30) : base(days)
+                public Invoice(string note, int days = 30, TimeProvider timeProvider = null) : base(days)
                 {
-                    _timeProvider = timeProvider;
+                    _timeProvider = timeProvider ?? TimeProvider.System;
                     Note = note;
                 }
 
-                public Invoice(TimeProvider timeProvider) : this(30, timeProvider) { }
+                public Invoice() : this(30) { }
+
+                public Invoice(TimeProvider timeProvider) : this()
+                {
+                    _timeProvider = timeProvider;
+                }
 
                 public string? Note { get; }
 
@@ -130,7 +139,7 @@ public class InjectTimeProviderCodeFixTests
             """);
 
     [Fact]
-    public Task A_primary_constructor_gets_a_parameter_used_directly_even_in_initializers()
+    public Task A_primary_constructor_keeps_its_signature_and_gets_an_overload()
         => Fix(
             """
             using System;
@@ -147,18 +156,26 @@ public class InjectTimeProviderCodeFixTests
             """
             using System;
 
-            public class Invoice(int days, TimeProvider timeProvider)
+            public class Invoice(int days)
             {
-                public DateTime Issued { get; } = timeProvider.GetLocalNow().DateTime;
+                private readonly TimeProvider _timeProvider = TimeProvider.System;
 
-                public Invoice(TimeProvider timeProvider) : this(30, timeProvider) { }
+                public Invoice(int days, TimeProvider timeProvider) : this(days)
+                {
+                    _timeProvider = timeProvider;
+                }
 
-                public DateTimeOffset Due() => timeProvider.GetLocalNow().AddDays(days);
+                public DateTime Issued { get; } = {|TST1004:DateTime.Now|};
+
+                public Invoice() : this(30) { }
+
+                public DateTimeOffset Due() => _timeProvider.GetLocalNow().AddDays(days);
             }
-            """);
+            """,
+            clean: false);
 
     [Fact]
-    public Task A_positional_record_gets_a_parameter_and_a_private_field_of_the_same_name()
+    public Task A_positional_record_keeps_its_parameters_and_deconstruction()
         => Fix(
             """
             using System;
@@ -171,11 +188,16 @@ public class InjectTimeProviderCodeFixTests
             """
             using System;
 
-            public record Invoice(int Days, TimeProvider timeProvider)
+            public record Invoice(int Days)
             {
-                private readonly TimeProvider timeProvider = timeProvider;
+                private readonly TimeProvider _timeProvider = TimeProvider.System;
 
-                public DateTime Due => timeProvider.GetUtcNow().UtcDateTime.AddDays(Days);
+                public Invoice(int Days, TimeProvider timeProvider) : this(Days)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public DateTime Due => _timeProvider.GetUtcNow().UtcDateTime.AddDays(Days);
             }
             """);
 
@@ -362,6 +384,10 @@ public class InjectTimeProviderCodeFixTests
                 private readonly DateTime _created = {|TST1004:DateTime.UtcNow|};
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
@@ -425,6 +451,10 @@ public class InjectTimeProviderCodeFixTests
             {
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
@@ -453,6 +483,10 @@ public class InjectTimeProviderCodeFixTests
                 public class Invoice
                 {
                     private readonly TimeProvider _timeProvider;
+
+                    public Invoice() : this(TimeProvider.System)
+                    {
+                    }
 
                     public Invoice(TimeProvider timeProvider)
                     {
