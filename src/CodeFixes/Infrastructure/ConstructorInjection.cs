@@ -562,9 +562,11 @@ internal static class ConstructorInjection
                 var insertAt = InsertionIndex(constructor.ParameterList);
                 if (withDefault && existing is null)
                 {
-                    mode = ChainsToTaker(constructor, semanticModel, dependencyType, compilation, cancellationToken)
-                        ? ConstructorMode.Overload
-                        : DefaultMode(semanticModel.GetDeclaredSymbol(constructor, cancellationToken), signatures, dependencyType, compilation);
+                    mode = DefaultMode(semanticModel.GetDeclaredSymbol(constructor, cancellationToken), signatures, dependencyType, compilation);
+                    if (mode == ConstructorMode.Optional && ChainsToTaker(constructor, semanticModel, dependencyType, compilation, cancellationToken))
+                    {
+                        mode = ConstructorMode.Overload;
+                    }
                     insertAt = constructor.ParameterList.Parameters.Count;
                 }
 
@@ -838,8 +840,10 @@ internal static class ConstructorInjection
             return refKind.IsKind(SyntaxKind.None) ? argument : argument.WithRefKindKeyword(SyntaxFactory.Token(refKind.Kind()));
         });
         var kept = attributes
-            .Select(list => list.WithAttributes(SyntaxFactory.SeparatedList(list.Attributes.Where(a => a.Name.ToString() is var name
-                && (name.EndsWith("SetsRequiredMembers", StringComparison.Ordinal) || name.EndsWith("SetsRequiredMembersAttribute", StringComparison.Ordinal))))).WithoutTrivia())
+            .Select(list => SyntaxFactory.AttributeList(SyntaxFactory.SeparatedList(list.Attributes
+                .Where(a => a.Name.ToString() is var name
+                    && (name.EndsWith("SetsRequiredMembers", StringComparison.Ordinal) || name.EndsWith("SetsRequiredMembersAttribute", StringComparison.Ordinal)))
+                .Select(a => a.WithoutTrivia()))))
             .Where(list => list.Attributes.Count > 0);
         return SyntaxFactory.ConstructorDeclaration(identifier.WithoutTrivia())
             .WithAttributeLists(SyntaxFactory.List(kept))

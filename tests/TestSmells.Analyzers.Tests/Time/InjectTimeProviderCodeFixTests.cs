@@ -465,6 +465,140 @@ public class InjectTimeProviderCodeFixTests
             """);
 
     [Fact]
+    public Task Overloads_where_an_optional_parameter_would_break_calls_and_TimeProvider_nullable_where_annotations_are_on()
+        => Fix(
+            """
+            #nullable enable
+            using System;
+
+            public class Seats
+            {
+                private readonly int _count;
+
+                public Seats(int count) { _count = count; }
+
+                public Seats(int count, string label = "") { _count = count + label.Length; }
+
+                public Seats(string name, params int[] rows) { _count = rows.Length + name.Length; }
+
+                public DateTime Stamp() => {|TST1004:DateTime.UtcNow|}.AddDays(_count);
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+
+            public class Seats
+            {
+                private readonly int _count;
+                private readonly TimeProvider _timeProvider;
+
+                public Seats(int count)
+                {
+                    _timeProvider = TimeProvider.System;
+                    _count = count;
+                }
+
+                public Seats(int count, TimeProvider timeProvider) : this(count)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public Seats(int count, string label = "", TimeProvider? timeProvider = null)
+                {
+                    _timeProvider = timeProvider ?? TimeProvider.System;
+                    _count = count + label.Length;
+                }
+
+                public Seats(string name, params int[] rows)
+                {
+                    _timeProvider = TimeProvider.System;
+                    _count = rows.Length + name.Length;
+                }
+
+                public Seats(string name, int[] rows, TimeProvider timeProvider) : this(name, rows)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public DateTime Stamp() => _timeProvider.GetUtcNow().UtcDateTime.AddDays(_count);
+            }
+            """);
+
+    [Fact]
+    public Task Required_members_and_a_constructor_that_already_takes_a_TimeProvider()
+        => Fix(
+            """
+            #nullable enable
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+
+            public class Account
+            {
+                [SetsRequiredMembers]
+                public Account() : this("nobody") { }
+
+                [SetsRequiredMembers]
+                public Account(string owner) : this(owner, TimeProvider.System) { }
+
+                [SetsRequiredMembers]
+                public Account(string owner, TimeProvider clock)
+                {
+                    Owner = owner + clock.LocalTimeZone.Id;
+                }
+
+                public Account(int id) => Id = id;
+
+                public required string Owner { get; init; }
+
+                public int Id { get; }
+
+                public DateTime Opened() => {|TST1004:DateTime.UtcNow|};
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+
+            public class Account
+            {
+                private readonly TimeProvider _timeProvider;
+
+                [SetsRequiredMembers]
+                public Account() : this("nobody") { }
+
+                [SetsRequiredMembers]
+                public Account(TimeProvider timeProvider) : this()
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                [SetsRequiredMembers]
+                public Account(string owner) : this(owner, TimeProvider.System) { }
+
+                [SetsRequiredMembers]
+                public Account(string owner, TimeProvider clock)
+                {
+                    _timeProvider = clock;
+                    Owner = owner + clock.LocalTimeZone.Id;
+                }
+
+                public Account(int id, TimeProvider? timeProvider = null)
+                {
+                    _timeProvider = timeProvider ?? TimeProvider.System;
+                    Id = id;
+                }
+
+                public required string Owner { get; init; }
+
+                public int Id { get; }
+
+                public DateTime Opened() => _timeProvider.GetUtcNow().UtcDateTime;
+            }
+            """);
+
+    [Fact]
     public async Task With_Microsoft_Bcl_TimeProvider_on_netstandard20_the_rule_and_the_fix_work()
     {
         var test = new CSharpCodeFixTest<AmbientClockAnalyzer, InjectTimeProviderCodeFix, DefaultVerifier>
