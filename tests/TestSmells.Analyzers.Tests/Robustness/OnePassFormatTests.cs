@@ -3,6 +3,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using TestSmells.Analyzers.Tests.Infrastructure;
@@ -285,5 +287,49 @@ public class OnePassFormatTests
         // Each console write for its own framework.
         Assert.Contains("TestContext.Out.WriteLine(\"total\");", nunit);
         Assert.Contains("ITestOutputHelper", xunit);
+    }
+
+    /// <summary>
+    /// dotnet format asks every fixer of a rule, the later ones after the first has fixed everything (they
+    /// get no findings), with whatever key: each must still answer with an action, which then changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Every_fix_all_answers_with_an_action_when_nothing_is_left_to_fix()
+    {
+        var solution = await SolutionAsync();
+        var document = solution.Projects.Single(p => p.Name == "Orders.XunitTests").Documents.Single();
+        var missing = new List<string>();
+        foreach (var fixer in DotnetFormatReplay.Fixers)
+        {
+            foreach (var id in fixer.FixableDiagnosticIds)
+            {
+                foreach (var key in new[] { null, "TST0000.SomeOtherFix" })
+                {
+                    var context = new FixAllContext(document, fixer, FixAllScope.Solution, key!, new[] { id }, new NoFindings(), CancellationToken.None);
+                    var action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+                    var changed = action is null
+                        ? null
+                        : (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution;
+                    if (changed is null || changed.GetChanges(solution).GetProjectChanges().Any())
+                    {
+                        missing.Add($"{fixer.GetType().Name} {id} key '{key}': {(action is null ? "no action" : changed is null ? "no ApplyChangesOperation" : "changed the solution")}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    private sealed class NoFindings : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+            => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult(Enumerable.Empty<Diagnostic>());
     }
 }
