@@ -6,8 +6,8 @@ using OrdersApi.Users;
 namespace OrdersApi.SmellyTests.Users;
 
 /// <summary>
-/// A smell without a code fix, in a file of its own: `dotnet format analyzers` gives up on a rule when
-/// the first finding it picks has no fix, so the road test keeps this file out of its format run.
+/// A smell of a rule that has a code fix, but not for this instance: `dotnet format analyzers` leaves it
+/// and fixes the rule's other findings in the same pass (the road test checks both).
 /// </summary>
 public class DuplicateEmailTests
 {

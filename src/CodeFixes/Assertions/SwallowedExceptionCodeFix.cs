@@ -33,7 +33,7 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST3003");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(EquivalenceKey);
+    public override FixAllProvider GetFixAllProvider() => FixAllPerFinding.Batch(EquivalenceKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -297,7 +297,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
             => SymbolEqualityComparer.Default.GetHashCode(obj.Type) ^ (int)obj.Target;
     }
 
-    /// <summary>Fix All: collects the writes of the chosen framework and fixes them type by type in one solution edit.</summary>
+    /// <summary>Fix All: collects the writes, each for its own framework, and fixes them type by type in one solution edit.</summary>
     private sealed class PerTypeFixAllProvider : FixAllProvider
     {
         public static readonly PerTypeFixAllProvider Instance = new();
@@ -307,15 +307,15 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
+            // Every write is fixed for its own framework, whatever key the request came with: a solution
+            // can hold test projects of several frameworks, and dotnet format passes the key of the first
+            // finding it picked.
             var writes = new List<ConsoleWrite>();
-            // Without a key (dotnet format, when the first finding it picked has no fix), every write is
-            // fixed for its own framework.
             foreach (var found in await FixAllFindings.ByDocumentAsync(fixAllContext).ConfigureAwait(false))
             {
                 foreach (var diagnostic in found.Diagnostics)
                 {
-                    if (Find(found.Document, found.Root, found.SemanticModel, diagnostic, fixAllContext.CancellationToken) is { } write
-                        && (fixAllContext.CodeActionEquivalenceKey is null || Key(write.Target) == fixAllContext.CodeActionEquivalenceKey))
+                    if (Find(found.Document, found.Root, found.SemanticModel, diagnostic, fixAllContext.CancellationToken) is { } write)
                     {
                         writes.Add(write);
                     }
@@ -323,7 +323,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
             }
 
             return writes.Count == 0
-                ? null
+                ? FixAllPerFinding.Unchanged(fixAllContext)
                 : CodeAction.Create(
                     "Write to xUnit's test output",
                     ct => FixAsync(fixAllContext.Solution, writes, ct),

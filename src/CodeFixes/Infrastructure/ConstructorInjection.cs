@@ -44,8 +44,12 @@ internal sealed class InjectionPlan
         InjectionKind kind,
         string name,
         string parameterName,
-        ImmutableArray<ConstructorPlan> constructors)
+        ImmutableArray<ConstructorPlan> constructors,
+        string? defaultMember = null,
+        bool overloadsPrimaryConstructor = false)
     {
+        DefaultMember = defaultMember;
+        OverloadsPrimaryConstructor = overloadsPrimaryConstructor;
         Type = type;
         DependencyType = dependencyType;
         Kind = kind;
@@ -77,13 +81,46 @@ internal sealed class InjectionPlan
         or InjectionKind.NewPrimaryConstructorParameter;
 
     internal ImmutableArray<ConstructorPlan> Constructors { get; }
+
+    /// <summary>
+    /// The static member of the dependency type that callers which do not pass one get (<c>System</c>, for
+    /// <c>TimeProvider.System</c>); null when every constructor must take the dependency.
+    /// </summary>
+    public string? DefaultMember { get; }
+
+    /// <summary>
+    /// With a default: the type has a primary constructor, which is left as it is; the field starts as the
+    /// default and a new constructor (the primary one's parameters plus the dependency) chains to it.
+    /// </summary>
+    public bool OverloadsPrimaryConstructor { get; }
+}
+
+/// <summary>How an existing constructor takes the dependency.</summary>
+internal enum ConstructorMode
+{
+    /// <summary>A new required parameter (no default: the dependency must be passed).</summary>
+    Required,
+
+    /// <summary>A new last parameter <c>T? name = null</c>; null stands for the default.</summary>
+    Optional,
+
+    /// <summary>
+    /// Left with its signature; it sets the field to the default, and a new constructor with the same
+    /// parameters plus the dependency chains to it (a parameterless constructor, a <c>params</c> array last,
+    /// or an optional parameter that would make calls ambiguous).
+    /// </summary>
+    Overload,
+
+    /// <summary>Left with its signature and sets the field to the default: another constructor already takes its parameters plus the dependency.</summary>
+    AssignDefault,
 }
 
 /// <summary>What happens to one existing constructor when a field is injected.</summary>
 internal sealed class ConstructorPlan
 {
-    public ConstructorPlan(SyntaxReference syntax, string? existingParameter, string parameterName, int insertAt)
+    public ConstructorPlan(SyntaxReference syntax, string? existingParameter, string parameterName, int insertAt, ConstructorMode mode = ConstructorMode.Required)
     {
+        Mode = mode;
         Syntax = syntax;
         ExistingParameter = existingParameter;
         ParameterName = parameterName;
@@ -91,6 +128,11 @@ internal sealed class ConstructorPlan
     }
 
     public SyntaxReference Syntax { get; }
+
+    public ConstructorMode Mode { get; }
+
+    /// <summary>True when the constructor gets a new parameter of its own.</summary>
+    public bool AddsParameter => ExistingParameter is null && Mode is ConstructorMode.Required or ConstructorMode.Optional;
 
     /// <summary>A parameter of the dependency type that the constructor already has (reused, nothing added).</summary>
     public string? ExistingParameter { get; }
@@ -130,7 +172,8 @@ internal static class ConstructorInjection
         string parameterName,
         string fieldName,
         Compilation compilation,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? defaultMember = null)
     {
         if (type.IsStatic
             || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
@@ -158,6 +201,20 @@ internal static class ConstructorInjection
 
         var takenNames = TakenNames(type, declarations);
         var primary = declarations.FirstOrDefault(d => d.ParameterList is not null);
+        if (primary is not null && defaultMember is not null)
+        {
+            // The primary constructor keeps its signature (and a record its Deconstruct and properties).
+            return new InjectionPlan(
+                type,
+                dependencyType,
+                InjectionKind.NewField,
+                Unique(fieldName, takenNames),
+                Unique(parameterName, takenNames),
+                ImmutableArray<ConstructorPlan>.Empty,
+                defaultMember,
+                overloadsPrimaryConstructor: true);
+        }
+
         if (primary is not null)
         {
             var name = Unique(parameterName, takenNames);
@@ -169,10 +226,10 @@ internal static class ConstructorInjection
 
         var field = Unique(fieldName, takenNames);
         var parameter = Unique(parameterName, takenNames);
-        var constructors = ConstructorPlans(type, dependencyType, parameter, compilation, declarations, cancellationToken);
+        var constructors = ConstructorPlans(type, dependencyType, parameter, compilation, declarations, cancellationToken, defaultMember is not null);
         return constructors is null
             ? null
-            : new InjectionPlan(type, dependencyType, InjectionKind.NewField, field, parameter, constructors.Value);
+            : new InjectionPlan(type, dependencyType, InjectionKind.NewField, field, parameter, constructors.Value, defaultMember);
     }
 
     /// <summary>
@@ -315,7 +372,12 @@ internal static class ConstructorInjection
 
             var target = ChainTarget(plan, owner.SemanticModel, syntax, cancellationToken);
             var constructorType = TypeIn(owner, syntax);
-            owner.ReplaceNode(syntax, (current, _) => RewriteConstructor(plan, constructor, target, (ConstructorDeclarationSyntax)current, constructorType));
+            var nullable = owner.SemanticModel.GetNullableContext(syntax.SpanStart).AnnotationsEnabled();
+            owner.ReplaceNode(syntax, (current, _) => RewriteConstructor(plan, constructor, target, (ConstructorDeclarationSyntax)current, constructorType, nullable));
+            if (constructor.Mode == ConstructorMode.Overload)
+            {
+                owner.InsertAfter(syntax, Overload(plan, syntax.Identifier, syntax.Modifiers, syntax.AttributeLists, syntax.ParameterList, constructor.ParameterName, constructorType));
+            }
         }
 
         if (plan.Kind == InjectionKind.NewPrimaryConstructorParameter)
@@ -343,7 +405,9 @@ internal static class ConstructorInjection
         }
 
         // A new field, in the declaration that holds the constructors (or the first one).
-        var host = declarations.FirstOrDefault(d => d.Declaration.Members.OfType<ConstructorDeclarationSyntax>().Any(c => !IsStatic(c)));
+        var host = plan.OverloadsPrimaryConstructor
+            ? declarations.FirstOrDefault(d => d.Declaration.ParameterList is not null)
+            : declarations.FirstOrDefault(d => d.Declaration.Members.OfType<ConstructorDeclarationSyntax>().Any(c => !IsStatic(c)));
         if (host.Editor is null)
         {
             host = declarations[0];
@@ -354,10 +418,24 @@ internal static class ConstructorInjection
         host.Editor.ReplaceNode(host.Declaration, (current, _) =>
         {
             var type = (TypeDeclarationSyntax)current;
+            if (plan.OverloadsPrimaryConstructor && type.ParameterList is { } primaryParameters)
+            {
+                // Starts as the default; the new constructor, chained to the primary one, replaces it.
+                type = InsertField(type, Field(fieldType, plan.Name, SyntaxFactory.EqualsValueClause(DefaultValue(plan, fieldType))));
+                var modifiers = SyntaxFactory.TokenList(SyntaxFactory.Token(type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword));
+                var taken = new HashSet<string>(primaryParameters.Parameters.Select(p => p.Identifier.ValueText), StringComparer.Ordinal);
+                return InsertConstructor(type, Overload(plan, type.Identifier, modifiers, default, primaryParameters, Unique(plan.ParameterName, taken), fieldType));
+            }
+
             type = InsertField(type, Field(fieldType, plan.Name, initializer: null));
             if (!hasConstructor)
             {
                 type = InsertConstructor(type, NewConstructor(plan, type, fieldType));
+                if (plan.DefaultMember is not null && type is not StructDeclarationSyntax && !(type is RecordDeclarationSyntax record && record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)))
+                {
+                    // Keeps new C(), new() constraints and Activator.CreateInstance(Type) working.
+                    type = InsertConstructor(type, ParameterlessChaining(plan, type, fieldType));
+                }
             }
 
             return type;
@@ -439,9 +517,11 @@ internal static class ConstructorInjection
         string parameterName,
         Compilation compilation,
         List<TypeDeclarationSyntax> declarations,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool withDefault = false)
     {
         var plans = ImmutableArray.CreateBuilder<ConstructorPlan>();
+        var signatures = withDefault ? Signatures(type) : ImmutableArray<ImmutableArray<IParameterSymbol>>.Empty;
         foreach (var declaration in declarations)
         {
             foreach (var constructor in declaration.Members.OfType<ConstructorDeclarationSyntax>())
@@ -478,15 +558,100 @@ internal static class ConstructorInjection
                     }
                 }
 
+                var mode = ConstructorMode.Required;
+                var insertAt = InsertionIndex(constructor.ParameterList);
+                if (withDefault && existing is null)
+                {
+                    mode = DefaultMode(semanticModel.GetDeclaredSymbol(constructor, cancellationToken), signatures, dependencyType, compilation);
+                    if (mode == ConstructorMode.Optional && ChainsToTaker(constructor, semanticModel, dependencyType, compilation, cancellationToken))
+                    {
+                        mode = ConstructorMode.Overload;
+                    }
+                    insertAt = constructor.ParameterList.Parameters.Count;
+                }
+
                 plans.Add(new ConstructorPlan(
                     constructor.GetReference(),
                     existing,
                     Unique(parameterName, taken),
-                    InsertionIndex(constructor.ParameterList)));
+                    insertAt,
+                    mode));
             }
         }
 
         return plans.ToImmutable();
+    }
+
+    /// <summary>
+    /// True for <c>: this(...)</c> to a constructor that already takes the dependency: the value passed there
+    /// stays; callers who want another one get an overload.
+    /// </summary>
+    private static bool ChainsToTaker(ConstructorDeclarationSyntax constructor, SemanticModel semanticModel, ITypeSymbol dependencyType, Compilation compilation, CancellationToken cancellationToken)
+        => constructor.Initializer is { } initializer
+            && initializer.IsKind(SyntaxKind.ThisConstructorInitializer)
+            && semanticModel.GetSymbolInfo(initializer, cancellationToken).Symbol is IMethodSymbol chained
+            && chained.Parameters.Any(p => p.RefKind == RefKind.None && IsOfDependencyType(p.Type, dependencyType, compilation));
+
+    /// <summary>The parameters of every instance constructor the type declares.</summary>
+    private static ImmutableArray<ImmutableArray<IParameterSymbol>> Signatures(INamedTypeSymbol type)
+        => type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared).Select(c => c.Parameters).ToImmutableArray();
+
+    /// <summary>
+    /// How a constructor takes the dependency when callers may leave it out: an optional last parameter,
+    /// unless that would break or change existing calls.
+    /// </summary>
+    private static ConstructorMode DefaultMode(IMethodSymbol? constructor, ImmutableArray<ImmutableArray<IParameterSymbol>> signatures, ITypeSymbol dependencyType, Compilation compilation)
+    {
+        if (constructor is null)
+        {
+            return ConstructorMode.Overload;
+        }
+
+        var parameters = constructor.Parameters;
+        foreach (var other in signatures)
+        {
+            // C(a) beside C(a, TimeProvider): C(a, TimeProvider? = null) would clash with it.
+            if (other.Length == parameters.Length + 1
+                && StartsWith(other, parameters)
+                && IsOfDependencyType(other[parameters.Length].Type, dependencyType, compilation))
+            {
+                return ConstructorMode.AssignDefault;
+            }
+        }
+
+        // new() constraints, Activator.CreateInstance(Type) and serializers need a parameterless
+        // constructor; a params array must stay last.
+        if (parameters.Length == 0 || parameters[parameters.Length - 1].IsParams)
+        {
+            return ConstructorMode.Overload;
+        }
+
+        foreach (var other in signatures)
+        {
+            // C(a) beside C(a, b = 0): new C(x) picks C(a) today because it needs no default; once both
+            // need one, the call is ambiguous.
+            if (other.Length > parameters.Length
+                && StartsWith(other, parameters)
+                && other.Skip(parameters.Length).All(p => p.IsOptional || p.IsParams))
+            {
+                return ConstructorMode.Overload;
+            }
+        }
+
+        return ConstructorMode.Optional;
+    }
+
+    private static bool StartsWith(ImmutableArray<IParameterSymbol> parameters, ImmutableArray<IParameterSymbol> prefix)
+    {
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(parameters[i].Type, prefix[i].Type) || parameters[i].RefKind != prefix[i].RefKind)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ConstructorDeclarationSyntax RewriteConstructor(
@@ -494,11 +659,38 @@ internal static class ConstructorInjection
         ConstructorPlan constructor,
         ChainedTarget? target,
         ConstructorDeclarationSyntax current,
-        TypeSyntax typeSyntax)
+        TypeSyntax typeSyntax,
+        bool nullable)
     {
         var rewritten = current;
         var holder = constructor.HolderName;
         var chainsToThis = current.Initializer is { } initializer && initializer.IsKind(SyntaxKind.ThisConstructorInitializer);
+        if (constructor.Mode is ConstructorMode.Overload or ConstructorMode.AssignDefault)
+        {
+            // The signature stays; the constructor it chains to sets the field, else it sets the default.
+            return chainsToThis || constructor.ExistingParameter is not null
+                ? current
+                : Prepend(current, Assign(plan.Name, DefaultValue(plan, typeSyntax), holder: null));
+        }
+
+        if (constructor.Mode == ConstructorMode.Optional)
+        {
+            var optional = SyntaxFactory.Parameter(SyntaxFactory.Identifier(constructor.ParameterName))
+                .WithType(nullable ? SyntaxFactory.NullableType(typeSyntax) : typeSyntax)
+                .WithDefault(SyntaxFactory.EqualsValueClause(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
+            rewritten = rewritten.WithParameterList(rewritten.ParameterList.WithParameters(rewritten.ParameterList.Parameters.Add(optional)));
+            if (chainsToThis && target is { } optionalTarget)
+            {
+                var chained = rewritten.Initializer!.ArgumentList;
+                return rewritten.WithInitializer(rewritten.Initializer.WithArgumentList(PassOn(chained, optionalTarget, holder)))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            // Also after a : this(...) that passes nothing on: the body runs after the chained constructor.
+            var value = SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, SyntaxFactory.IdentifierName(holder), DefaultValue(plan, typeSyntax));
+            return Prepend(rewritten, Assign(plan.Name, value, holder));
+        }
+
         if (chainsToThis && target is null)
         {
             // Chains to a constructor that reuses a parameter of its own: nothing to pass on.
@@ -524,13 +716,26 @@ internal static class ConstructorInjection
             return rewritten.WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        var assignment = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
+        return Prepend(rewritten, Assign(plan.Name, SyntaxFactory.IdentifierName(holder), holder));
+    }
+
+    /// <summary><c>field = value;</c> (<c>this.field</c> when a parameter of the same name hides it).</summary>
+    private static StatementSyntax Assign(string field, ExpressionSyntax value, string? holder)
+        => SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                 SyntaxKind.SimpleAssignmentExpression,
-                plan.Name == holder
-                    ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ThisExpression(), SyntaxFactory.IdentifierName(plan.Name))
-                    : SyntaxFactory.IdentifierName(plan.Name),
-                SyntaxFactory.IdentifierName(holder)))
+                field == holder
+                    ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ThisExpression(), SyntaxFactory.IdentifierName(field))
+                    : SyntaxFactory.IdentifierName(field),
+                value))
             .WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>The default callers get: <c>TimeProvider.System</c>.</summary>
+    private static ExpressionSyntax DefaultValue(InjectionPlan plan, TypeSyntax typeSyntax)
+        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeSyntax, SyntaxFactory.IdentifierName(plan.DefaultMember ?? "System"));
+
+    /// <summary>Makes <paramref name="assignment"/> the constructor's first statement.</summary>
+    private static ConstructorDeclarationSyntax Prepend(ConstructorDeclarationSyntax rewritten, StatementSyntax assignment)
+    {
         if (rewritten.Body is { } body)
         {
             var statements = body.Statements.Insert(0, assignment);
@@ -590,7 +795,7 @@ internal static class ConstructorInjection
         {
             if (other.Syntax.SyntaxTree == targetSyntax.SyntaxTree && other.Syntax.Span == targetSyntax.Span)
             {
-                return other.ExistingParameter is null ? new ChainedTarget(other.InsertAt, other.ParameterName) : null;
+                return other.AddsParameter ? new ChainedTarget(other.InsertAt, other.ParameterName) : null;
             }
         }
 
@@ -608,6 +813,58 @@ internal static class ConstructorInjection
         }
 
         return arguments.AddArguments(SyntaxFactory.Argument(value).WithNameColon(SyntaxFactory.NameColon(target.Name)));
+    }
+
+    /// <summary>
+    /// <c>C(same parameters, T name) : this(same arguments) { field = name; }</c>: the overload of a
+    /// constructor (or of the primary constructor) that keeps its signature. Defaults and <c>params</c> are
+    /// dropped (an optional or params parameter cannot come before the dependency);
+    /// <c>[SetsRequiredMembers]</c> is kept, since the chained constructor sets them.
+    /// </summary>
+    private static ConstructorDeclarationSyntax Overload(
+        InjectionPlan plan,
+        SyntaxToken identifier,
+        SyntaxTokenList modifiers,
+        SyntaxList<AttributeListSyntax> attributes,
+        ParameterListSyntax parameters,
+        string parameterName,
+        TypeSyntax typeSyntax)
+    {
+        var copied = parameters.Parameters
+            .Select(p => p.WithDefault(null).WithAttributeLists(default).WithModifiers(SyntaxFactory.TokenList(p.Modifiers.Where(m => !m.IsKind(SyntaxKind.ParamsKeyword) && !m.IsKind(SyntaxKind.ThisKeyword)).Select(m => SyntaxFactory.Token(m.Kind())))).WithoutTrivia())
+            .Append(SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameterName)).WithType(typeSyntax));
+        var arguments = parameters.Parameters.Select(p =>
+        {
+            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Identifier.WithoutTrivia()));
+            var refKind = p.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword));
+            return refKind.IsKind(SyntaxKind.None) ? argument : argument.WithRefKindKeyword(SyntaxFactory.Token(refKind.Kind()));
+        });
+        var kept = attributes
+            .Select(list => SyntaxFactory.AttributeList(SyntaxFactory.SeparatedList(list.Attributes
+                .Where(a => a.Name.ToString() is var name
+                    && (name.EndsWith("SetsRequiredMembers", StringComparison.Ordinal) || name.EndsWith("SetsRequiredMembersAttribute", StringComparison.Ordinal)))
+                .Select(a => a.WithoutTrivia()))))
+            .Where(list => list.Attributes.Count > 0);
+        return SyntaxFactory.ConstructorDeclaration(identifier.WithoutTrivia())
+            .WithAttributeLists(SyntaxFactory.List(kept))
+            .WithModifiers(SyntaxFactory.TokenList(modifiers.Select(m => SyntaxFactory.Token(m.Kind()))))
+            .WithParameterList(SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(copied)))
+            .WithInitializer(SyntaxFactory.ConstructorInitializer(SyntaxKind.ThisConstructorInitializer, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))))
+            .WithBody(SyntaxFactory.Block(Assign(plan.Name, SyntaxFactory.IdentifierName(parameterName), parameterName)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary><c>public C() : this(T.System) { }</c>: keeps a parameterless constructor beside the new one.</summary>
+    private static ConstructorDeclarationSyntax ParameterlessChaining(InjectionPlan plan, TypeDeclarationSyntax type, TypeSyntax typeSyntax)
+    {
+        var accessibility = type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword;
+        return SyntaxFactory.ConstructorDeclaration(type.Identifier.WithoutTrivia())
+            .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(accessibility)))
+            .WithInitializer(SyntaxFactory.ConstructorInitializer(
+                SyntaxKind.ThisConstructorInitializer,
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(DefaultValue(plan, typeSyntax))))))
+            .WithBody(SyntaxFactory.Block())
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ConstructorDeclarationSyntax NewConstructor(InjectionPlan plan, TypeDeclarationSyntax type, TypeSyntax typeSyntax)

@@ -25,7 +25,7 @@ public sealed class AdvanceFakeClockCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1001", "TST1002");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(EquivalenceKey);
+    public override FixAllProvider GetFixAllProvider() => FixedWaitFixAll.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

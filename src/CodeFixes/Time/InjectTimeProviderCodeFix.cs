@@ -160,7 +160,7 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
             return null;
         }
 
-        var plan = ConstructorInjection.Plan(type, clock.TimeProvider, ParameterName, FieldName, compilation, cancellationToken);
+        var plan = ConstructorInjection.Plan(type, clock.TimeProvider, ParameterName, FieldName, compilation, cancellationToken, defaultMember: "System");
         if (plan is null)
         {
             return null;
@@ -242,7 +242,7 @@ public sealed class InjectTimeProviderCodeFix : CodeFixProvider
             }
 
             return types.Count == 0
-                ? null
+                ? FixAllPerFinding.Unchanged(fixAllContext)
                 : CodeAction.Create(
                     "Inject TimeProvider into every type that reads the clock",
                     ct => FixAsync(fixAllContext.Solution, types, ct),

@@ -32,7 +32,7 @@ public sealed class PassTimeProviderCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1005");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(EquivalenceKey);
+    public override FixAllProvider GetFixAllProvider() => FixAllPerFinding.Batch(EquivalenceKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -30,7 +30,7 @@ public sealed class WallClockCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST1003");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllWithoutKey.Batch(UseFakeTimeProviderKey, UseFixedInstantKey);
+    public override FixAllProvider GetFixAllProvider() => FixAllPerFinding.Batch(UseFakeTimeProviderKey, UseFixedInstantKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -44,11 +44,10 @@ public sealed class SampleRoad : IAsyncLifetime
     public const int TestRuns = 3;
 
     /// <summary>
-    /// dotnet format applies, per rule and pass, the Fix All of the first code action offered for the
-    /// first finding it picks, so rules with two fixes (wait: poll or advance the fake clock; clock:
-    /// fake clock or fixed instant) need a second pass. The fourth must change nothing.
+    /// One pass fixes everything: each rule's Fix All gives each finding the fix that fits it, whichever
+    /// finding and key dotnet format picks. The second pass is the check: it must change nothing.
     /// </summary>
-    private const int MaxFormatPasses = 4;
+    private const int FormatPassCount = 2;
 
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FormatTimeout = TimeSpan.FromMinutes(3);
@@ -89,9 +88,6 @@ public sealed class SampleRoad : IAsyncLifetime
     /// <summary>The markers of the untouched sample.</summary>
     public IReadOnlyList<ExpectMarker> Markers { get; private set; } = Array.Empty<ExpectMarker>();
 
-    /// <summary>Files left out of the format run: they hold a finding of a fixable rule that has no fix (see <see cref="ExpectMarker.NoFix"/>).</summary>
-    public IReadOnlyList<string> KeptOutOfFormat { get; private set; } = Array.Empty<string>();
-
     /// <summary>How many tests carry the RunAfterFixes trait in the sample's sources.</summary>
     public int RunAfterFixesTests { get; private set; }
 
@@ -104,7 +100,7 @@ public sealed class SampleRoad : IAsyncLifetime
 
     public List<CliResult> FormatPasses { get; } = new();
 
-    /// <summary>Whether the last format pass left the sources unchanged (a fixed point was reached).</summary>
+    /// <summary>Whether the second format pass left the sources unchanged (the first one fixed everything).</summary>
     public bool FormatSettled { get; private set; }
 
     /// <summary>The smelly sources after the fixes, by relative path (for failure messages).</summary>
@@ -124,7 +120,6 @@ public sealed class SampleRoad : IAsyncLifetime
         _clock.Start();
         Mirror();
         Markers = ExpectMarkers.Read(Samples, SmellyFolder, ProductionFolder);
-        KeptOutOfFormat = Markers.Where(m => m.NoFix).Select(m => m.File).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
         RunAfterFixesTests = ExpectMarkers.SourceFiles(Samples, SmellyFolder)
             .Sum(f => File.ReadAllLines(Path.Combine(Samples, f)).Count(l => l.Trim() == "[Trait(\"RoadTest\", \"RunAfterFixes\")]"));
 
@@ -233,15 +228,11 @@ public sealed class SampleRoad : IAsyncLifetime
             </Solution>
             """);
 
-        var arguments = new List<string> { "format", "analyzers", solution, "--no-restore", "--severity", "info", "--diagnostics" };
+        // Every file, the findings without a fix included; warnings ("Unable to fix ...") are logged at
+        // normal verbosity.
+        var arguments = new List<string> { "format", "analyzers", solution, "--no-restore", "--severity", "info", "--verbosity", "normal", "--diagnostics" };
         arguments.AddRange(FixableIds);
-        if (KeptOutOfFormat.Count > 0)
-        {
-            arguments.Add("--exclude");
-            arguments.AddRange(KeptOutOfFormat);
-        }
-
-        for (var pass = 1; pass <= MaxFormatPasses; pass++)
+        for (var pass = 1; pass <= FormatPassCount; pass++)
         {
             var before = Fingerprint();
             FormatPasses.Add(await Step($"dotnet format analyzers, pass {pass}", DotNetCli.RunAsync(Samples, FormatTimeout, arguments.ToArray())));
@@ -250,10 +241,9 @@ public sealed class SampleRoad : IAsyncLifetime
                 return;
             }
 
-            if (Fingerprint() == before)
+            if (pass == 2)
             {
-                FormatSettled = true;
-                return;
+                FormatSettled = Fingerprint() == before;
             }
         }
     }

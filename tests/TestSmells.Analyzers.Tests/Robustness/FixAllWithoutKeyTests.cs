@@ -91,7 +91,7 @@ public class FixAllWithoutKeyTests
     }
 
     [Fact]
-    public async Task Advance_fix_after_a_wait_without_a_fake_clock()
+    public async Task Advance_fix_after_a_wait_without_a_fake_clock_and_the_poll_for_that_wait()
     {
         var fixedText = await FormatLikeDotnetFormatAsync(new AdvanceFakeClockCodeFix(), "TST1001", """
             using System;
@@ -115,7 +115,8 @@ public class FixAllWithoutKeyTests
             """, Flavor.XunitV2, Libs.TimeProviderTesting);
 
         Assert.Contains("clock.Advance(TimeSpan.FromSeconds(30));", fixedText);
-        Assert.Contains("Thread.Sleep(100);", fixedText);
+        Assert.DoesNotContain("Thread.Sleep(100);", fixedText);
+        Assert.Contains("SpinWait.SpinUntil(() => true != false", fixedText);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class InjectTimeProviderCodeFixTests
     }
 
     [Fact]
-    public Task A_class_without_constructor_gets_a_field_and_a_constructor()
+    public Task A_class_without_constructor_gets_a_field_and_a_constructor_and_keeps_a_parameterless_one()
         => Fix(
             """
             using System;
@@ -52,6 +52,10 @@ public class InjectTimeProviderCodeFixTests
                 private readonly int _days = 30;
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
@@ -64,7 +68,7 @@ public class InjectTimeProviderCodeFixTests
             """);
 
     [Fact]
-    public Task Every_constructor_gets_the_parameter_and_chained_ones_pass_it_on()
+    public Task Every_constructor_gets_an_optional_parameter_and_a_parameterless_one_an_overload()
         => Fix(
             """
             using System;
@@ -102,19 +106,24 @@ public class InjectTimeProviderCodeFixTests
                 private readonly DateTime _issued;
                 private readonly TimeProvider _timeProvider;
 
-                public Invoice(int days, TimeProvider timeProvider) : base(days)
+                public Invoice(int days, TimeProvider timeProvider = null) : base(days)
                 {
-                    _timeProvider = timeProvider;
+                    _timeProvider = timeProvider ?? TimeProvider.System;
                     _issued = _timeProvider.GetUtcNow().UtcDateTime;
                 }
 
-                public Invoice(string note, TimeProvider timeProvider, int days = 30) : base(days)
+                public Invoice(string note, int days = 30, TimeProvider timeProvider = null) : base(days)
                 {
-                    _timeProvider = timeProvider;
+                    _timeProvider = timeProvider ?? TimeProvider.System;
                     Note = note;
                 }
 
-                public Invoice(TimeProvider timeProvider) : this(30, timeProvider) { }
+                public Invoice() : this(30) { }
+
+                public Invoice(TimeProvider timeProvider) : this()
+                {
+                    _timeProvider = timeProvider;
+                }
 
                 public string? Note { get; }
 
@@ -130,7 +139,7 @@ public class InjectTimeProviderCodeFixTests
             """);
 
     [Fact]
-    public Task A_primary_constructor_gets_a_parameter_used_directly_even_in_initializers()
+    public Task A_primary_constructor_keeps_its_signature_and_gets_an_overload()
         => Fix(
             """
             using System;
@@ -147,18 +156,26 @@ public class InjectTimeProviderCodeFixTests
             """
             using System;
 
-            public class Invoice(int days, TimeProvider timeProvider)
+            public class Invoice(int days)
             {
-                public DateTime Issued { get; } = timeProvider.GetLocalNow().DateTime;
+                private readonly TimeProvider _timeProvider = TimeProvider.System;
 
-                public Invoice(TimeProvider timeProvider) : this(30, timeProvider) { }
+                public Invoice(int days, TimeProvider timeProvider) : this(days)
+                {
+                    _timeProvider = timeProvider;
+                }
 
-                public DateTimeOffset Due() => timeProvider.GetLocalNow().AddDays(days);
+                public DateTime Issued { get; } = {|TST1004:DateTime.Now|};
+
+                public Invoice() : this(30) { }
+
+                public DateTimeOffset Due() => _timeProvider.GetLocalNow().AddDays(days);
             }
-            """);
+            """,
+            clean: false);
 
     [Fact]
-    public Task A_positional_record_gets_a_parameter_and_a_private_field_of_the_same_name()
+    public Task A_positional_record_keeps_its_parameters_and_deconstruction()
         => Fix(
             """
             using System;
@@ -171,11 +188,16 @@ public class InjectTimeProviderCodeFixTests
             """
             using System;
 
-            public record Invoice(int Days, TimeProvider timeProvider)
+            public record Invoice(int Days)
             {
-                private readonly TimeProvider timeProvider = timeProvider;
+                private readonly TimeProvider _timeProvider = TimeProvider.System;
 
-                public DateTime Due => timeProvider.GetUtcNow().UtcDateTime.AddDays(Days);
+                public Invoice(int Days, TimeProvider timeProvider) : this(Days)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public DateTime Due => _timeProvider.GetUtcNow().UtcDateTime.AddDays(Days);
             }
             """);
 
@@ -362,6 +384,10 @@ public class InjectTimeProviderCodeFixTests
                 private readonly DateTime _created = {|TST1004:DateTime.UtcNow|};
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
@@ -425,12 +451,150 @@ public class InjectTimeProviderCodeFixTests
             {
                 private readonly TimeProvider _timeProvider;
 
+                public Invoice() : this(TimeProvider.System)
+                {
+                }
+
                 public Invoice(TimeProvider timeProvider)
                 {
                     _timeProvider = timeProvider;
                 }
 
                 public System.DateTime Due() => _timeProvider.GetUtcNow().UtcDateTime.AddDays(30);
+            }
+            """);
+
+    [Fact]
+    public Task Overloads_where_an_optional_parameter_would_break_calls_and_TimeProvider_nullable_where_annotations_are_on()
+        => Fix(
+            """
+            #nullable enable
+            using System;
+
+            public class Seats
+            {
+                private readonly int _count;
+
+                public Seats(int count) { _count = count; }
+
+                public Seats(int count, string label = "") { _count = count + label.Length; }
+
+                public Seats(string name, params int[] rows) { _count = rows.Length + name.Length; }
+
+                public DateTime Stamp() => {|TST1004:DateTime.UtcNow|}.AddDays(_count);
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+
+            public class Seats
+            {
+                private readonly int _count;
+                private readonly TimeProvider _timeProvider;
+
+                public Seats(int count)
+                {
+                    _timeProvider = TimeProvider.System;
+                    _count = count;
+                }
+
+                public Seats(int count, TimeProvider timeProvider) : this(count)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public Seats(int count, string label = "", TimeProvider? timeProvider = null)
+                {
+                    _timeProvider = timeProvider ?? TimeProvider.System;
+                    _count = count + label.Length;
+                }
+
+                public Seats(string name, params int[] rows)
+                {
+                    _timeProvider = TimeProvider.System;
+                    _count = rows.Length + name.Length;
+                }
+
+                public Seats(string name, int[] rows, TimeProvider timeProvider) : this(name, rows)
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                public DateTime Stamp() => _timeProvider.GetUtcNow().UtcDateTime.AddDays(_count);
+            }
+            """);
+
+    [Fact]
+    public Task Required_members_and_a_constructor_that_already_takes_a_TimeProvider()
+        => Fix(
+            """
+            #nullable enable
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+
+            public class Account
+            {
+                [SetsRequiredMembers]
+                public Account() : this("nobody") { }
+
+                [SetsRequiredMembers]
+                public Account(string owner) : this(owner, TimeProvider.System) { }
+
+                [SetsRequiredMembers]
+                public Account(string owner, TimeProvider clock)
+                {
+                    Owner = owner + clock.LocalTimeZone.Id;
+                }
+
+                public Account(int id) => Id = id;
+
+                public required string Owner { get; init; }
+
+                public int Id { get; }
+
+                public DateTime Opened() => {|TST1004:DateTime.UtcNow|};
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+
+            public class Account
+            {
+                private readonly TimeProvider _timeProvider;
+
+                [SetsRequiredMembers]
+                public Account() : this("nobody") { }
+
+                [SetsRequiredMembers]
+                public Account(TimeProvider timeProvider) : this()
+                {
+                    _timeProvider = timeProvider;
+                }
+
+                [SetsRequiredMembers]
+                public Account(string owner) : this(owner, TimeProvider.System) { }
+
+                [SetsRequiredMembers]
+                public Account(string owner, TimeProvider clock)
+                {
+                    _timeProvider = clock;
+                    Owner = owner + clock.LocalTimeZone.Id;
+                }
+
+                public Account(int id, TimeProvider? timeProvider = null)
+                {
+                    _timeProvider = timeProvider ?? TimeProvider.System;
+                    Id = id;
+                }
+
+                public required string Owner { get; init; }
+
+                public int Id { get; }
+
+                public DateTime Opened() => _timeProvider.GetUtcNow().UtcDateTime;
             }
             """);
 
@@ -453,6 +617,10 @@ public class InjectTimeProviderCodeFixTests
                 public class Invoice
                 {
                     private readonly TimeProvider _timeProvider;
+
+                    public Invoice() : this(TimeProvider.System)
+                    {
+                    }
 
                     public Invoice(TimeProvider timeProvider)
                     {

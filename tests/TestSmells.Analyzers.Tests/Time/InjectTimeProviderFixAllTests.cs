@@ -73,13 +73,18 @@ public class InjectTimeProviderFixAllTests
         {
             private readonly TimeProvider _timeProvider;
 
-            public Shipping(int days, TimeProvider timeProvider)
+            public Shipping(int days, TimeProvider timeProvider = null)
             {
-                _timeProvider = timeProvider;
+                _timeProvider = timeProvider ?? TimeProvider.System;
                 Days = days;
             }
 
-            public Shipping(TimeProvider timeProvider) : this(3, timeProvider) { }
+            public Shipping() : this(3) { }
+
+            public Shipping(TimeProvider timeProvider) : this()
+            {
+                _timeProvider = timeProvider;
+            }
 
             public int Days { get; }
 
@@ -95,22 +100,27 @@ public class InjectTimeProviderFixAllTests
             private readonly string _name;
             private readonly TimeProvider _timeProvider;
 
-            public Orders(string name, TimeProvider timeProvider)
+            public Orders(string name, TimeProvider timeProvider = null)
             {
-                _timeProvider = timeProvider;
+                _timeProvider = timeProvider ?? TimeProvider.System;
                 _name = name;
             }
 
             public string Today() => _name + _timeProvider.GetLocalNow().Date;
         }
 
-        public record Billing(decimal Amount, TimeProvider timeProvider)
+        public record Billing(decimal Amount)
         {
-            private readonly TimeProvider timeProvider = timeProvider;
+            private readonly TimeProvider _timeProvider = TimeProvider.System;
 
-            public DateTime Due => timeProvider.GetUtcNow().UtcDateTime.AddDays(30);
+            public Billing(decimal Amount, TimeProvider timeProvider) : this(Amount)
+            {
+                _timeProvider = timeProvider;
+            }
 
-            public DateTime Sent => timeProvider.GetLocalNow().DateTime;
+            public DateTime Due => _timeProvider.GetUtcNow().UtcDateTime.AddDays(30);
+
+            public DateTime Sent => _timeProvider.GetLocalNow().DateTime;
         }
         """;
 
@@ -136,10 +146,16 @@ public class InjectTimeProviderFixAllTests
             var type = compilation.GetTypeByMetadataName(typeName)!;
             var providers = type.GetMembers().OfType<IFieldSymbol>().Count(f => f.Type.Name == "TimeProvider");
             Assert.True(providers == 1, $"{typeName} holds {providers} TimeProvider fields");
-            foreach (var constructor in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared && c.Parameters.All(p => p.Type.Name != typeName)))
-            {
-                Assert.Equal(1, constructor.Parameters.Count(p => p.Type.Name == "TimeProvider"));
-            }
+            var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared && c.Parameters.All(p => p.Type.Name != typeName)).ToList();
+            Assert.All(constructors, c => Assert.True(c.Parameters.Count(p => p.Type.Name == "TimeProvider") <= 1));
+            Assert.Contains(constructors, c => c.Parameters.Any(p => p.Type.Name == "TimeProvider"));
+        }
+
+        // Every constructor the callers used is still there, with the same parameters.
+        foreach (var (typeName, parameters) in new[] { ("Orders", "String"), ("Shipping", "Int32"), ("Shipping", ""), ("Billing", "Decimal") })
+        {
+            var type = compilation.GetTypeByMetadataName(typeName)!;
+            Assert.Contains(type.InstanceConstructors, c => string.Join(",", c.Parameters.Where(p => !p.IsOptional).Select(p => p.Type.Name)) == parameters);
         }
     }
 
@@ -160,6 +176,10 @@ public class InjectTimeProviderFixAllTests
             public class Audit
             {
                 private readonly TimeProvider _timeProvider;
+
+                public Audit() : this(TimeProvider.System)
+                {
+                }
 
                 public Audit(TimeProvider timeProvider)
                 {
