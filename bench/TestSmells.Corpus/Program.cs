@@ -15,12 +15,15 @@ using TestSmells.Corpus;
 
 // Usage:
 //   dotnet run -c Release --project bench/TestSmells.Corpus -- <repo-dir>... [--jsonl findings.jsonl] [--no-peers]
-//       [--project-filter TEXT] [--rules TST1003,TST3001] [--restore]
+//       [--project-filter TEXT] [--rules TST1003,TST3001] [--restore] [--sequential] [--include-samples]
 //     Finds the test projects of each checked-out repository, compiles each in memory from source and runs our
 //     analyzers at their shipped default severities, beside the framework's own analyzer package in the same run.
 //     Prints findings per rule, compile errors, analyzer exceptions and analyzer time per rule; --jsonl writes
 //     every finding (repository, commit, project, file, line, id, severity, message, code line). --restore first
 //     restores, at their newest served version, the packages the projects name that the NuGet folder lacks.
+//     --sequential runs the analyzers one callback at a time: on a small or loaded machine, concurrent callbacks
+//     wait on each other and on the compiler's lazy binding, and the telemetry charges that wait to whoever
+//     waits. Projects under samples/ or benchmark*/ folders are skipped unless --include-samples.
 //   dotnet run ... -- sample <findings.jsonl> --rule TST3001 [--count 40] [--seed 1] [--exclude labels.tsv]
 //     Draws a seeded sample of findings of one rule (spread over the repositories) and prints each with its code,
 //     for labelling TP / NOISE / FP in labels.tsv.
@@ -36,6 +39,8 @@ var jsonlPath = Option("--jsonl");
 var projectFilter = Option("--project-filter");
 var onlyRules = Option("--rules")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 var withPeers = !Flag("--no-peers");
+var sequential = Flag("--sequential");
+var includeSamples = Flag("--include-samples");
 var repositories = arguments.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(Path.GetFullPath).ToList();
 if (repositories.Count == 0)
 {
@@ -75,6 +80,7 @@ foreach (var repository in repositories)
         .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal))
         .Select(compiler.Project)
         .Where(p => p.IsTestProject && p.IsSdkStyle)
+        .Where(p => includeSamples || !IsSampleOrBenchmark(Path.GetRelativePath(repository, p.Path)))
         .Where(p => projectFilter == null || p.Path.Contains(projectFilter, StringComparison.OrdinalIgnoreCase))
         .OrderBy(p => p.Path, StringComparer.Ordinal)
         .ToList();
@@ -94,7 +100,7 @@ foreach (var repository in repositories)
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             (exception, analyzer, diagnostic) => (ours.Contains(analyzer) ? exceptions : peerExceptions).Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}"),
-            concurrentAnalysis: true,
+            concurrentAnalysis: !sequential,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false));
         watch.Restart();
@@ -181,6 +187,13 @@ string? Option(string name)
 }
 
 bool Flag(string name) => arguments.Remove(name);
+
+// Demo and benchmark projects of a repository (generated placeholder tests, runner comparisons) are not
+// its test suite; --include-samples keeps them.
+static bool IsSampleOrBenchmark(string relativePath)
+    => relativePath.Split('/', '\\').Any(part => part.Equals("samples", StringComparison.OrdinalIgnoreCase)
+        || part.Equals("sample", StringComparison.OrdinalIgnoreCase)
+        || part.StartsWith("benchmark", StringComparison.OrdinalIgnoreCase));
 
 static string Commit(string repository)
 {

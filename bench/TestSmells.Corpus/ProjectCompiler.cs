@@ -35,6 +35,7 @@ public sealed class ProjectCompiler
     private readonly ConcurrentDictionary<string, ProjectFile> projects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CSharpCompilation> compiled = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MetadataReference> referenceCache = new(StringComparer.Ordinal);
 
     public ProjectCompiler(string repositoryRoot, PackageResolver packages)
     {
@@ -103,8 +104,7 @@ public sealed class ProjectCompiler
                 continue;
             }
 
-            var compilation = Compile(referenced);
-            references.Add(compilation.ToMetadataReference());
+            references.Add(Reference(referenced));
 
             // Packages flow transitively from referenced projects, as they do with PackageReference.
             packageIds.UnionWith(TransitivePackages(referenced, new HashSet<string>(StringComparer.Ordinal)));
@@ -146,6 +146,46 @@ public sealed class ProjectCompiler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A referenced project as a build sees it: its metadata (a metadata-only image) when its declarations
+    /// compile; otherwise the compilation itself, with every declaration bound up front, so that the
+    /// analyzers of the test project do not pay for binding another project's declarations on first use
+    /// (a build reads them from the referenced project's DLL).
+    /// </summary>
+    private MetadataReference Reference(ProjectFile project)
+    {
+        lock (referenceCache)
+        {
+            if (referenceCache.TryGetValue(project.Path, out var known))
+            {
+                return known;
+            }
+        }
+
+        var compilation = Compile(project);
+        MetadataReference reference;
+        using (var image = new MemoryStream())
+        {
+            var emitted = compilation.Emit(image, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(metadataOnly: true));
+            if (emitted.Success)
+            {
+                reference = MetadataReference.CreateFromImage(image.ToArray());
+            }
+            else
+            {
+                compilation.GetDeclarationDiagnostics();
+                reference = compilation.ToMetadataReference();
+            }
+        }
+
+        lock (referenceCache)
+        {
+            referenceCache[project.Path] = reference;
+        }
+
+        return reference;
     }
 
     private IEnumerable<string> TransitivePackages(ProjectFile project, HashSet<string> visited)
