@@ -79,7 +79,7 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
             }
 
             var enclosing = EnclosingMember(member);
-            if (enclosing is IMethodSymbol method && IsTeardown(method))
+            if (enclosing is IMethodSymbol method && (IsTeardown(method) || IsRunWideSetup(method)))
             {
                 return;
             }
@@ -149,6 +149,49 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Setup that runs once for the whole run (MSTest <c>[AssemblyInitialize]</c>, a module initializer,
+    /// TUnit <c>[Before(Assembly)]</c>/<c>[Before(TestSession)]</c>): state set there is meant for every
+    /// test, not left behind by one.
+    /// </summary>
+    private static bool IsRunWideSetup(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.Name)
+            {
+                case "AssemblyInitializeAttribute":
+                case "ModuleInitializerAttribute":
+                    return true;
+                case "BeforeAttribute":
+                case "BeforeEveryAttribute":
+                    if (attribute.ConstructorArguments.Length > 0
+                        && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Enum, Type: INamedTypeSymbol hookType, Value: { } value }
+                        && EnumMemberName(hookType, value) is "Assembly" or "TestSession" or "TestDiscovery")
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? EnumMemberName(INamedTypeSymbol enumType, object value)
+    {
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when another set of the same state in the member is a restore, or this set is the restore of another.</summary>

@@ -198,4 +198,49 @@ public class ProcessStateAnalyzerTests
             }
             """,
             Flavor.XunitV3);
+
+    [Fact]
+    public Task Run_wide_setup_is_meant_for_every_test_and_class_setup_is_not()
+        => VerifyTST4004.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+            [TestClass]
+            public class OrderTests
+            {
+                [AssemblyInitialize]
+                public static void Everyone(TestContext context) => Environment.SetEnvironmentVariable("DOTNET_ENVIRONMENT", "Testing");
+
+                [ClassInitialize]
+                public static void ThisClass(TestContext context) => {|#0:Environment.SetEnvironmentVariable("ORDERS_REGION", "eu")|};
+
+                [TestMethod]
+                public void Reads_the_region() => Assert.AreEqual("eu", Environment.GetEnvironmentVariable("ORDERS_REGION"));
+            }
+            """,
+            Flavor.MSTest4,
+            expected: new[] { Info(0, "Environment.SetEnvironmentVariable(\"ORDERS_REGION\", ...)") });
+
+    [Fact]
+    public Task TUnit_assembly_hooks_are_run_wide()
+        => VerifyTST4004.AnalyzerAsync(
+            """
+            using System;
+            using TUnit.Core;
+
+            public class OrderTests
+            {
+                [Before(HookType.Assembly)]
+                public static void Everyone() => Environment.SetEnvironmentVariable("DOTNET_ENVIRONMENT", "Testing");
+
+                [Before(HookType.Class)]
+                public static void ThisClass() => {|#0:Environment.SetEnvironmentVariable("ORDERS_REGION", "eu")|};
+
+                [Test]
+                public void Reads_the_region() => GC.KeepAlive(Environment.GetEnvironmentVariable("ORDERS_REGION"));
+            }
+            """,
+            Flavor.TUnit,
+            expected: new[] { Info(0, "Environment.SetEnvironmentVariable(\"ORDERS_REGION\", ...)") });
 }
