@@ -33,6 +33,7 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
 {
     private const string CurrentDirectoryKey = "cwd";
     private const string EnvironmentPrefix = "env:";
+    private const string AnyEnvironmentKey = "env:*";
 
     private static readonly ImmutableHashSet<string> TeardownAttributes = ImmutableHashSet.Create(
         StringComparer.Ordinal,
@@ -90,7 +91,7 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
             }
 
             var keys = teardownKeys.TryGetValue(type, out var known) ? known : teardownKeys.GetOrAdd(type, t => TeardownKeys(t, operationContext.CancellationToken));
-            if (keys.Contains(set.Value.Key))
+            if (keys.Contains(set.Value.Key) || (set.Value.Key.StartsWith(EnvironmentPrefix, StringComparison.Ordinal) && keys.Contains(AnyEnvironmentKey)))
             {
                 return;
             }
@@ -228,43 +229,68 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
     private static ImmutableHashSet<string> TeardownKeys(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
     {
         var keys = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+
+        // The teardowns, then the methods of the class they call by name (a RestoreEnvironment() helper), two levels deep.
+        var pending = new List<(IMethodSymbol Method, int Depth)>();
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is not IMethodSymbol method || !IsTeardown(method))
+                if (member is IMethodSymbol method && IsTeardown(method) && seen.Add(method))
                 {
-                    continue;
+                    pending.Add((method, 0));
                 }
+            }
+        }
 
-                foreach (var reference in method.DeclaringSyntaxReferences)
+        for (var index = 0; index < pending.Count; index++)
+        {
+            var (method, depth) = pending[index];
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
-                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    switch (node)
                     {
-                        switch (node)
-                        {
-                            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
-                                if (access.Name.Identifier.ValueText == "SetEnvironmentVariable"
-                                    && invocation.ArgumentList.Arguments.Count > 0
-                                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+                        case InvocationExpressionSyntax invocation:
+                            var called = invocation.Expression switch
+                            {
+                                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                                _ => null,
+                            };
+                            if (called == "SetEnvironmentVariable")
+                            {
+                                // A literal name is that variable; a constant or variable name may be any of them.
+                                keys.Add(invocation.ArgumentList.Arguments.Count > 0
+                                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
+                                    ? EnvironmentKey(literal.Token.ValueText)
+                                    : AnyEnvironmentKey);
+                            }
+                            else if (called == "SetCurrentDirectory")
+                            {
+                                keys.Add(CurrentDirectoryKey);
+                            }
+                            else if (called is not null && depth < 2
+                                && invocation.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax })
+                            {
+                                for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
                                 {
-                                    keys.Add(EnvironmentKey(literal.Token.ValueText));
+                                    foreach (var candidate in current.GetMembers(called))
+                                    {
+                                        if (candidate is IMethodSymbol helper && seen.Add(helper))
+                                        {
+                                            pending.Add((helper, depth + 1));
+                                        }
+                                    }
                                 }
-                                else if (access.Name.Identifier.ValueText == "SetCurrentDirectory")
-                                {
-                                    keys.Add(CurrentDirectoryKey);
-                                }
+                            }
 
-                                break;
-                            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "SetEnvironmentVariable" } } bare
-                                when bare.ArgumentList.Arguments.Count > 0
-                                    && bare.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } bareLiteral:
-                                keys.Add(EnvironmentKey(bareLiteral.Token.ValueText));
-                                break;
-                            case AssignmentExpressionSyntax { Left: var left } when AssignedName(left) is { } name:
-                                keys.Add(name == "CurrentDirectory" ? CurrentDirectoryKey : name);
-                                break;
-                        }
+                            break;
+                        case AssignmentExpressionSyntax { Left: var left } when AssignedName(left) is { } name:
+                            keys.Add(name == "CurrentDirectory" ? CurrentDirectoryKey : name);
+                            break;
                     }
                 }
             }

@@ -243,4 +243,37 @@ public class ProcessStateAnalyzerTests
             """,
             Flavor.TUnit,
             expected: new[] { Info(0, "Environment.SetEnvironmentVariable(\"ORDERS_REGION\", ...)") });
+
+    [Fact]
+    public Task A_teardown_that_restores_through_a_helper_or_a_constant_name_is_a_restore()
+        => VerifyTST4004.AnalyzerAsync(
+            """
+            using System;
+            using System.Globalization;
+            using NUnit.Framework;
+
+            public class OrderTests
+            {
+                private const string Region = "ORDERS_REGION";
+
+                [Test]
+                public void Reads_the_region()
+                {
+                    Environment.SetEnvironmentVariable(Region, "eu");
+                    CultureInfo.DefaultThreadCurrentCulture = new CultureInfo("de-DE");
+                    {|#0:Environment.CurrentDirectory = "/tmp"|};
+                }
+
+                [TearDown]
+                public void Restore()
+                {
+                    Environment.SetEnvironmentVariable(Region, null);
+                    ResetCultures();
+                }
+
+                private void ResetCultures() => CultureInfo.DefaultThreadCurrentCulture = null;
+            }
+            """,
+            Flavor.NUnit4,
+            expected: new[] { Info(0, "Setting Environment.CurrentDirectory") });
 }
