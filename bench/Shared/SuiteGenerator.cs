@@ -86,6 +86,8 @@ public static class SuiteGenerator
         HardCodedPort,
         FixedSharedPath,
         CultureDependence,
+        UnawaitedAssertion,
+        ProcessState,
     }
 
     /// <summary>The test project's files (see <see cref="Generate(SuiteOptions)"/>).</summary>
@@ -170,7 +172,7 @@ public static class SuiteGenerator
         };
         if (options.Flavor != SuiteFlavor.Production)
         {
-            smells.AddRange(new[] { Smell.MocksWithoutAssertion, Smell.UnverifiedVerifiable, Smell.InteractionOnly });
+            smells.AddRange(new[] { Smell.MocksWithoutAssertion, Smell.UnverifiedVerifiable, Smell.InteractionOnly, Smell.UnawaitedAssertion, Smell.ProcessState });
             if (options.EntityFramework)
             {
                 smells.AddRange(new[] { Smell.MockedDatabase, Smell.InMemoryDatabase });
@@ -781,6 +783,18 @@ public static class SuiteGenerator
                     InMemoryPricing(n, q, p);
                     Line($"        var price = pricing.PriceFor({n});");
                     Line("        " + Equal("\"12.50\"", "price.ToString(\"F2\")") + Expect(_flavor, "TST4007"));
+                    break;
+                case Smell.UnawaitedAssertion:
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        Task.Run(() => AssertPositive(price));" + Expect(_flavor, "TST3005"));
+                    Line("        " + Positive("price"));
+                    break;
+                case Smell.ProcessState:
+                    Line($"        Environment.SetEnvironmentVariable(\"SHOP_REGION_{n}\", \"eu\");" + Expect(_flavor, "TST4004"));
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        " + Positive("price"));
                     break;
                 default: // SkipWithoutReason, OrderAttribute: the smell is in the attributes
                     InMemoryPricing(n, q, p);

@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using OrdersApi.Data;
 using OrdersApi.Orders;
@@ -50,5 +51,30 @@ public sealed class OrderPlacementTests : IDisposable
         catch (OrderRejectedException) // expect: TST3003
         {
         }
+    }
+
+    [Fact]
+    [Trait("RoadTest", "RunAfterFixes")]
+    public void An_order_without_lines_is_rejected()
+    {
+        using OrdersDbContext db = database.CreateContext();
+        var orders = new OrderService(db, time);
+        Func<Task> place = () => orders.PlaceAsync(new PlaceOrder(1, [], CouponCode: null), CancellationToken.None);
+
+        // Not awaited: the test ends before the assertion has looked at the task, so it passes either way.
+        place.Should().ThrowAsync<OrderRejectedException>(); // expect: TST3005
+    }
+
+    [Fact]
+    public async Task Orders_are_placed_in_the_configured_region()
+    {
+        // Set for the whole test process and never set back: every later test sees this region.
+        Environment.SetEnvironmentVariable("ORDERS_REGION", "eu"); // expect: TST4004
+        await using OrdersDbContext db = database.CreateContext();
+        int userId = await AddUserAsync(db);
+
+        Order order = await new OrderService(db, time).PlaceAsync(new PlaceOrder(userId, [new("WIDGET", 1)], CouponCode: null), CancellationToken.None);
+
+        Assert.Equal(12.50m, order.Total);
     }
 }

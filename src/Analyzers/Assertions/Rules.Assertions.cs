@@ -36,4 +36,12 @@ internal static partial class Rules
         Categories.Assertions,
         DiagnosticSeverity.Warning,
         "An empty test method runs and passes, so the test report counts a behaviour as covered when nothing checks it. Write the test, delete it, or skip it with a reason until it is written.");
+
+    public static readonly DiagnosticDescriptor TST3005 = Create(
+        "TST3005",
+        "Async assertion is not awaited",
+        "{0} is never awaited, so the test can end before it checks anything and its failure is lost; await it",
+        Categories.Assertions,
+        DiagnosticSeverity.Info,
+        "An async assertion only checks when its task runs to the end. A test that drops the task (no await, no return, not stored or passed on) finishes first and passes whatever the assertion would have found; a failure surfaces later, in another test or nowhere. The same goes for assertions inside a Task.Run whose task is dropped, and inside an async void lambda or local function, which no one can await. Await the assertion (make the test async Task).");
 }

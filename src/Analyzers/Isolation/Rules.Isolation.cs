@@ -29,6 +29,14 @@ internal static partial class Rules
         DiagnosticSeverity.Warning,
         "Random input without a known seed makes a test that fails once impossible to replay: the next run draws other values and passes. A fixed seed keeps the variety of the data and makes every run repeatable.");
 
+    public static readonly DiagnosticDescriptor TST4004 = Create(
+        "TST4004",
+        "Test changes process state without restoring it",
+        "{0} changes state the whole test process shares and the test never sets it back; save the old value and restore it in a finally or in the class's teardown",
+        Categories.Isolation,
+        DiagnosticSeverity.Info,
+        "Environment variables, the current culture and the current directory belong to the process (or leak into the thread pool), not to one test. A test that changes them and leaves them changed makes every later or parallel test run in a different world: they pass or fail depending on order. Restore the saved value in a finally block or in the teardown, or use a scope object or the framework's [SetCulture] attribute.");
+
     public static readonly DiagnosticDescriptor TST4005 = Create(
         "TST4005",
         "Test uses a hard-coded port",
