@@ -53,7 +53,11 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
             start =>
             {
                 var holder = (INamedTypeSymbol)start.Symbol;
-                if (clock.IsInsideTimeProviderImplementation(holder)
+
+                // A test class (or a base of one) is test code through and through (its waits are TST1001/TST1002's): a test
+                // class holding a FakeTimeProvider, the common case in a test project, registers nothing.
+                if (model.IsTestCode(holder)
+                    || clock.IsInsideTimeProviderImplementation(holder)
                     || FindProvider(holder, timeProvider, compilation) is not { } provider)
                 {
                     return;
