@@ -22,7 +22,7 @@ public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST5001);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST5001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
