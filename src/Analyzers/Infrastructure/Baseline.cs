@@ -144,9 +144,17 @@ internal sealed class Baseline
 
     /// <summary>The documentation-comment id of the member that contains <paramref name="location"/>.</summary>
     public string MemberId(Location location, CancellationToken cancellationToken)
+        => MemberIdOf(location, _compilation, tree => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t)), cancellationToken);
+
+    /// <summary>
+    /// The documentation-comment id of the innermost member (method, property, field, event) or type
+    /// declared around <paramref name="location"/>; <see cref="NoMember"/> outside any. Also used by the
+    /// testsmells command, so that the file it writes matches what the analyzers look up.
+    /// </summary>
+    public static string MemberIdOf(Location location, Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
     {
         var tree = location.SourceTree;
-        if (!location.IsInSource || tree is null)
+        if (!location.IsInSource || tree is null || !compilation.ContainsSyntaxTree(tree))
         {
             return NoMember;
         }
@@ -165,13 +173,7 @@ internal sealed class Baseline
                 continue;
             }
 
-            if (!_compilation.ContainsSyntaxTree(tree))
-            {
-                return NoMember;
-            }
-
-            var model = _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
-            var symbol = model.GetDeclaredSymbol(declaration, cancellationToken);
+            var symbol = modelOf(tree).GetDeclaredSymbol(declaration, cancellationToken);
             return symbol is null ? NoMember : DocumentationCommentId.CreateDeclarationId(symbol) ?? NoMember;
         }
 
