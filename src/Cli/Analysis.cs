@@ -65,6 +65,16 @@ public static class Analysis
             throw new CliException($"'{target.File}' does not load: {FirstLine(e.Message)}");
         }
 
+        if (!target.IsSolution && failures.Count > 0)
+        {
+            throw new CliException($"'{target.File}' does not load: {FirstLine(failures[0])}");
+        }
+
+        foreach (var failure in failures.Distinct())
+        {
+            Console.Error.WriteLine("testsmells: warning: " + FirstLine(failure));
+        }
+
         if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
         {
             throw new CliException($"'{target.File}' does not load: " + (failures.Count > 0 ? FirstLine(failures[0]) : "no C# project in it"));

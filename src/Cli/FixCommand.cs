@@ -131,22 +131,19 @@ public static class FixCommand
         var project = solution.GetProject(projectId)!;
         var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var diagnostics = (await Analysis.DiagnosticsAsync(project, compilation, withBaseline: false, cancellationToken)).Where(d => d.Id == rule).ToList();
-        var documents = diagnostics.Select(d => d.Location.SourceTree).Where(t => t is not null).Distinct().Select(t => project.GetDocument(t)).Where(d => d is not null).ToList();
         var errorsBefore = CountErrors(compilation);
-        foreach (var documentId in documents.Select(d => d!.Id))
+
+        // Found once per rule: fixing one document leaves the other documents' syntax trees, and so
+        // their findings, as they were.
+        foreach (var group in diagnostics.GroupBy(d => d.Location.SourceTree))
         {
-            var current = solution.GetProject(projectId)!;
-            var currentCompilation = (await current.GetCompilationAsync(cancellationToken))!;
-            var document = current.GetDocument(documentId)!;
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-            var found = (await Analysis.DiagnosticsAsync(current, currentCompilation, withBaseline: false, cancellationToken))
-                .Where(d => d.Id == rule && d.Location.SourceTree == tree).ToImmutableArray();
-            if (found.IsEmpty)
+            var document = group.Key is null ? null : solution.GetDocument(group.Key);
+            if (document is null)
             {
                 continue;
             }
 
-            var changed = await ApplyAsync(document, provider, fixAll, rule, found, cancellationToken);
+            var changed = await ApplyAsync(document, provider, fixAll, rule, group.ToImmutableArray(), cancellationToken);
             if (changed is null)
             {
                 continue;

@@ -20,7 +20,7 @@ public static class Program
 
     private const string Usage = """
         Usage:
-          testsmells scan [path] [--format sarif|markdown|html|json --output FILE] [--no-progress]
+          testsmells scan [path] [--output FILE.sarif|.html|.md|.json]... [--format F] [--no-progress]
           testsmells baseline [path]
           testsmells fix [path] [--rule ID]
 
@@ -77,9 +77,8 @@ public sealed class CliOptions
 
     public string Path { get; private set; } = ".";
 
-    public string? Format { get; private set; }
-
-    public string? Output { get; private set; }
+    /// <summary>The reports to write: format and file (--format applies to the --output that follows or precedes it).</summary>
+    public List<(string Format, string File)> Reports { get; } = new();
 
     public string? Rule { get; private set; }
 
@@ -89,21 +88,23 @@ public sealed class CliOptions
     {
         var options = new CliOptions { Command = args[0] };
         var positional = new List<string>();
+        string? format = null;
+        var outputs = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new CliException($"{args[i]} needs a value");
             switch (args[i])
             {
                 case "--format" or "-f":
-                    options.Format = Value().ToLowerInvariant();
-                    if (options.Format is not ("sarif" or "markdown" or "html" or "json"))
+                    format = Value().ToLowerInvariant();
+                    if (format is not ("sarif" or "markdown" or "html" or "json"))
                     {
-                        throw new CliException($"unknown format '{options.Format}' (sarif, markdown, html or json)");
+                        throw new CliException($"unknown format '{format}' (sarif, markdown, html or json)");
                     }
 
                     break;
                 case "--output" or "-o":
-                    options.Output = Value();
+                    outputs.Add(Value());
                     break;
                 case "--rule" or "-r":
                     options.Rule = Value().ToUpperInvariant();
@@ -132,21 +133,23 @@ public sealed class CliOptions
             options.Path = positional[0];
         }
 
-        if (options.Output is not null && options.Format is null)
+        if (format is not null && outputs.Count == 0)
         {
-            options.Format = System.IO.Path.GetExtension(options.Output).TrimStart('.').ToLowerInvariant() switch
+            throw new CliException("--format needs --output FILE");
+        }
+
+        foreach (var output in outputs)
+        {
+            var byExtension = System.IO.Path.GetExtension(output).TrimStart('.').ToLowerInvariant() switch
             {
                 "sarif" => "sarif",
                 "md" => "markdown",
                 "html" or "htm" => "html",
                 "json" => "json",
-                _ => throw new CliException("--output needs --format sarif|markdown|html|json"),
+                _ => null,
             };
-        }
-
-        if (options.Format is not null && options.Output is null)
-        {
-            throw new CliException("--format needs --output FILE");
+            options.Reports.Add((outputs.Count == 1 && format is not null ? format : byExtension ?? format
+                ?? throw new CliException($"--output {output} needs --format sarif|markdown|html|json"), output));
         }
 
         return options;

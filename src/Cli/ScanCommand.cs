@@ -16,19 +16,19 @@ public static class ScanCommand
     {
         var results = await ScanAsync(target, options.Progress, withBaseline: true, cancellationToken);
         PrintSummary(results);
-        if (options.Format is not null && options.Output is not null)
+        foreach (var (format, file) in options.Reports)
         {
-            var text = options.Format switch
+            var text = format switch
             {
                 "sarif" => Reports.Sarif(results),
                 "json" => Reports.Json(results),
                 "markdown" => Reports.Markdown(results),
                 _ => Reports.Html(results, target.File),
             };
-            var output = Path.GetFullPath(options.Output);
+            var output = Path.GetFullPath(file);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             await File.WriteAllTextAsync(output, text, cancellationToken);
-            Console.WriteLine($"Wrote {options.Format} report: {output}");
+            Console.WriteLine($"Wrote {format} report: {output}");
         }
 
         return ExitCode(results);
@@ -94,7 +94,7 @@ public static class ScanCommand
 
         if (results.Count == 0)
         {
-            throw new CliException($"no test project in '{target.File}' (none references xUnit, NUnit, MSTest or TUnit)");
+            throw new CliException($"no test project in '{target.File}' (none references xUnit, NUnit, MSTest or TUnit; a project never restored has no references: run dotnet restore first)");
         }
 
         return results;
