@@ -118,23 +118,38 @@ public static class FixCommand
         }
     }
 
+    /// <summary>
+    /// Every fixer of the rule in turn (for TST1001: advance the fake clock where the test has one,
+    /// then poll for the rest), each over the findings the previous ones left.
+    /// </summary>
     private static async Task<(Solution Solution, List<string> Reverted)> FixRuleAsync(Solution solution, ProjectId projectId, string rule, CancellationToken cancellationToken)
     {
         var reverted = new List<string>();
-        var provider = Providers.FirstOrDefault(p => p.FixableDiagnosticIds.Contains(rule));
-        var fixAll = provider?.GetFixAllProvider();
-        if (provider is null || fixAll is null)
+        foreach (var provider in Providers.Where(p => p.FixableDiagnosticIds.Contains(rule)))
         {
-            return (solution, reverted);
+            if (provider.GetFixAllProvider() is { } fixAll)
+            {
+                solution = await FixWithAsync(solution, projectId, rule, provider, fixAll, reverted, cancellationToken);
+            }
         }
 
+        return (solution, reverted);
+    }
+
+    private static async Task<Solution> FixWithAsync(Solution solution, ProjectId projectId, string rule, CodeFixProvider provider, FixAllProvider fixAll, List<string> reverted, CancellationToken cancellationToken)
+    {
         var project = solution.GetProject(projectId)!;
         var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var diagnostics = (await Analysis.DiagnosticsAsync(project, compilation, withBaseline: false, cancellationToken)).Where(d => d.Id == rule).ToList();
+        if (diagnostics.Count == 0)
+        {
+            return solution;
+        }
+
         var errorsBefore = CountErrors(compilation);
 
-        // Found once per rule: fixing one document leaves the other documents' syntax trees, and so
-        // their findings, as they were.
+        // Found once: fixing one document leaves the other documents' syntax trees, and so their
+        // findings, as they were.
         foreach (var group in diagnostics.GroupBy(d => d.Location.SourceTree))
         {
             var document = group.Key is null ? null : solution.GetDocument(group.Key);
@@ -152,7 +167,7 @@ public static class FixCommand
             var errorsAfter = CountErrors((await changed.GetProject(projectId)!.GetCompilationAsync(cancellationToken))!);
             if (errorsAfter > errorsBefore)
             {
-                reverted.Add($"{rule} in {document.FilePath}: the fix added {errorsAfter - errorsBefore} compile error(s)");
+                reverted.Add($"{rule} ({provider.GetType().Name}) in {document.FilePath}: the fix added {errorsAfter - errorsBefore} compile error(s)");
                 continue;
             }
 
@@ -160,7 +175,7 @@ public static class FixCommand
             errorsBefore = errorsAfter;
         }
 
-        return (solution, reverted);
+        return solution;
     }
 
     private static int CountErrors(Compilation compilation) => compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
