@@ -27,7 +27,8 @@ public sealed record Finding(
     int Column,
     string Code,
     string Member,
-    string HelpLink);
+    string HelpLink,
+    bool Suppressed = false);
 
 /// <summary>The findings of one test project, and the size of its suite.</summary>
 public sealed record ProjectResult(string Name, string Assembly, ProjectId Id, int Tests, int TestLines, int CompileErrors, IReadOnlyList<Finding> Findings);
@@ -98,7 +99,7 @@ public static class Analysis
     }
 
     /// <summary>The analyzers' diagnostics over one project, with its configuration; without the baseline when asked.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken, bool includeSuppressed = false)
     {
         var analyzerOptions = project.AnalyzerOptions;
         var additional = withBaseline
@@ -109,16 +110,18 @@ public static class Analysis
             onAnalyzerException: null,
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: false);
+            reportSuppressedDiagnostics: includeSuppressed);
         var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return diagnostics
-            .Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed)
+            .Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !d.IsSuppressed))
             .ToImmutableArray();
     }
 
     public static async Task<ProjectResult> AnalyzeAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken)
     {
-        var diagnostics = await DiagnosticsAsync(project, compilation, withBaseline, cancellationToken);
+        // Without the baseline (to write one), findings suppressed in source count too: the analyzers
+        // see them before the compiler applies #pragma and [SuppressMessage].
+        var diagnostics = await DiagnosticsAsync(project, compilation, withBaseline, cancellationToken, includeSuppressed: !withBaseline);
         var models = new Dictionary<SyntaxTree, SemanticModel>();
         SemanticModel ModelOf(SyntaxTree tree)
         {
@@ -154,7 +157,8 @@ public static class Analysis
                 span.StartLinePosition.Character + 1,
                 code,
                 diagnostic.Id.StartsWith("TSTB", StringComparison.Ordinal) ? Baseline.NoMember : Baseline.MemberIdOf(diagnostic.Location, compilation, ModelOf, cancellationToken),
-                diagnostic.Descriptor.HelpLinkUri));
+                diagnostic.Descriptor.HelpLinkUri,
+                diagnostic.IsSuppressed));
         }
 
         findings.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var byFile and not 0 ? byFile : a.Line.CompareTo(b.Line) is var byLine and not 0 ? byLine : string.CompareOrdinal(a.Id, b.Id));

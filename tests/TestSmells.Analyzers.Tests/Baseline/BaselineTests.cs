@@ -126,6 +126,12 @@ public class BaselineTests
             "TST1001 M:Shop.OrderTests.Bills 1\nTST1001 M:Shop.OrderTests.Ships 2\nTST1001 M:Shop.OrderTests.Gone 1\n");
 
     [Fact]
+    public Task A_finding_suppressed_in_source_counts_toward_its_members_entry()
+        => RunAsync(
+            Unmarked(TwoSleeps).Replace("        Thread.Sleep(100);\n", "#pragma warning disable TST1001\n        Thread.Sleep(100);\n#pragma warning restore TST1001\n"),
+            Header + "TST1001 M:Shop.OrderTests.Bills 1\nTST1001 M:Shop.OrderTests.Ships 2\n");
+
+    [Fact]
     public Task Overloads_are_told_apart_by_their_parameters()
         => RunAsync(
             """
