@@ -161,7 +161,10 @@ public class RuleCatalogTests
         Assert.Equal(DiagnosticSeverity.Info, descriptor.DefaultSeverity);
         Assert.Equal("https://github.com/testsmells/TestSmells.Analyzers/blob/main/docs/rules/TSTB002.md", descriptor.HelpLinkUri);
         var unshipped = File.ReadAllText(Path.Combine(Packages.RepoRoot, "src", "Analyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.Contains("TSTB002 | Baseline | Info |", unshipped, StringComparison.Ordinal);
+        Assert.Contains("TSTB002 | Baseline | Disabled |", unshipped, StringComparison.Ordinal);
+        Assert.False(descriptor.IsEnabledByDefault);
+        var enabling = File.ReadAllText(Path.Combine(Packages.RepoRoot, "src", "Package", "buildTransitive", "TestSmells.Baseline.globalconfig"));
+        Assert.Contains("dotnet_diagnostic.TSTB002.severity = suggestion", enabling, StringComparison.Ordinal);
         var page = File.ReadAllLines(Path.Combine(DocsFolder, "TSTB002.md"));
         Assert.Equal($"# TSTB002: {descriptor.Title}", page[0]);
     }
