@@ -27,6 +27,7 @@ public sealed class CliEndToEndTests : IDisposable
         "src/Analyzers", "src/CodeFixes", "src/Package/buildTransitive/config", "samples/OrdersApi", "samples/OrdersApi.Tests",
         "samples/OrdersApi.SmellyTests", "samples/OrdersApi.SmellyTests.Production",
         "Directory.Build.props", "Directory.Packages.props", "global.json", "samples/Directory.Packages.props",
+        "src/Package/buildTransitive/TestSmells.Baseline.globalconfig",
     };
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "testsmells-cli-" + Guid.NewGuid().ToString("N")[..12]);
