@@ -12,7 +12,7 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyTestAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST3004);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3004);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -16,7 +16,7 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST3001);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -18,7 +18,7 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST3003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -24,7 +24,7 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
         "ShouldBeTrue", "ShouldBeFalse", "ShouldBe", "ShouldBeSameAs", "ShouldNotBeNull",
         "IsEqualTo", "IsSameReferenceAs");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST3002);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

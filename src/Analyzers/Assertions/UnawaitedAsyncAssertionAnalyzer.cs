@@ -32,7 +32,7 @@ public sealed class UnawaitedAsyncAssertionAnalyzer : TestSmellsAnalyzer
     public const string DroppedTaskRun = "TaskRun";
     public const string AsyncVoid = "AsyncVoid";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST3005);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3005);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

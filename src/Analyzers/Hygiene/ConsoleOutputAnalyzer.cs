@@ -18,7 +18,7 @@ namespace TestSmells.Analyzers.Hygiene;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST5002);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST5002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -29,7 +29,7 @@ public sealed class SkipWithoutReasonAnalyzer : TestSmellsAnalyzer
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST5001, Rules.TST5003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST5001, Rules.TST5003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

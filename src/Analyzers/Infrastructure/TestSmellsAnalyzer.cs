@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TestSmells.Analyzers.Model;
@@ -7,10 +8,14 @@ namespace TestSmells.Analyzers.Infrastructure;
 /// <summary>
 /// Base of every TestSmells analyzer: skips generated code, runs concurrently, builds (or reuses)
 /// the per-compilation <see cref="TestCodeModel"/> and registers nothing at all when the
-/// compilation references no test framework.
+/// compilation references no test framework. When the project has a <c>testsmells.baseline</c>
+/// file, it also hands the rule a context whose findings go through the baseline
+/// (<see cref="BaselineFilter"/>); without one, the rule gets the compiler's context untouched.
 /// </summary>
 public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
 {
+    private ImmutableArray<DiagnosticDescriptor> _supported;
+
     /// <summary>True for the rules about production code (they run where no test framework is referenced).</summary>
     private protected virtual bool AnalyzesProductionCode => false;
 
@@ -19,6 +24,12 @@ public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
     /// decide per member what they look at); overrides <see cref="AnalyzesProductionCode"/>.
     /// </summary>
     private protected virtual bool AnalyzesEveryCompilation => false;
+
+    /// <summary>The rule's own descriptors (the baseline's stale-entry diagnostic is added to them).</summary>
+    private protected abstract ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics
+        => _supported.IsDefault ? _supported = Descriptors.Add(Rules.TSTB002) : _supported;
 
     public sealed override void Initialize(AnalysisContext context)
     {
@@ -32,7 +43,16 @@ public abstract class TestSmellsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Register(start, model);
+            var baseline = Baseline.For(start.Compilation, start.Options, start.CancellationToken);
+            if (baseline is null)
+            {
+                Register(start, model);
+                return;
+            }
+
+            var filter = new BaselineFilter(baseline, Descriptors);
+            Register(new BaselineCompilationStartContext(start, filter), model);
+            start.RegisterCompilationEndAction(filter.ReportAtEnd);
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> FixProperties = ImmutableDictionary<string, string?>.Empty.Add(FixKey, "true");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4007);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4007);
 
     private enum Sensitivity
     {

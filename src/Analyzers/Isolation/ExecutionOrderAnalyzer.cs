@@ -21,7 +21,7 @@ namespace TestSmells.Analyzers.Isolation;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4002);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

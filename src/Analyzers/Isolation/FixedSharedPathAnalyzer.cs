@@ -19,7 +19,7 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
 {
     private const int MaxDepth = 8;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4006);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4006);
 
     private enum Root
     {

@@ -20,7 +20,7 @@ namespace TestSmells.Analyzers.Isolation;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4005);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4005);
 
     private static readonly string[] HttpClientCalls =
     {

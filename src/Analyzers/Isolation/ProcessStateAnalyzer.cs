@@ -45,7 +45,7 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
         "AfterAttribute",
         "AfterEveryAttribute");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4004);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4004);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

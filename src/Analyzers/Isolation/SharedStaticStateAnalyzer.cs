@@ -46,7 +46,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         "SymmetricExceptWith", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
         "Fill");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4001);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -16,7 +16,7 @@ public sealed class UnseededRandomAnalyzer : TestSmellsAnalyzer
     public const string NewRandom = "New";
     public const string SharedRandom = "Shared";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST4003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -19,7 +19,7 @@ public sealed class InMemoryDatabaseAnalyzer : TestSmellsAnalyzer
 {
     internal const string MethodName = "UseInMemoryDatabase";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST2002);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

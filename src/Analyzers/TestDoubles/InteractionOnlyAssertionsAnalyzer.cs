@@ -15,7 +15,7 @@ namespace TestSmells.Analyzers.TestDoubles;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST2005);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2005);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

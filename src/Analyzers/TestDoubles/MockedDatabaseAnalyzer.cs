@@ -14,7 +14,7 @@ namespace TestSmells.Analyzers.TestDoubles;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MockedDatabaseAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST2001);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

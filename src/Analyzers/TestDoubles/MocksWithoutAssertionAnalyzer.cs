@@ -17,7 +17,7 @@ namespace TestSmells.Analyzers.TestDoubles;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST2003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -28,7 +28,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     /// <summary>Property with the expression that denotes the mock (<c>mock</c>, <c>_orders</c>, <c>Mock.Get(clock)</c>).</summary>
     public const string MockProperty = "Mock";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST2004);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2004);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -22,7 +22,7 @@ namespace TestSmells.Analyzers.Time;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AmbientClockAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST1004);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1004);
 
     private protected override bool AnalyzesProductionCode => true;
 

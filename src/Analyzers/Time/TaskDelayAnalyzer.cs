@@ -11,7 +11,7 @@ namespace TestSmells.Analyzers.Time;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TaskDelayAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST1002);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

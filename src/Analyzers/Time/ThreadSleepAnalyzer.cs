@@ -11,7 +11,7 @@ namespace TestSmells.Analyzers.Time;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ThreadSleepAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST1001);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

@@ -25,7 +25,7 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
     /// <summary>Diagnostic property: which call bypasses it (<see cref="BypassKind"/>).</summary>
     public const string KindProperty = "Bypass";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST1005);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1005);
 
     private protected override bool AnalyzesEveryCompilation => true;
 

@@ -14,7 +14,7 @@ namespace TestSmells.Analyzers.Time;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WallClockAnalyzer : TestSmellsAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TST1003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {

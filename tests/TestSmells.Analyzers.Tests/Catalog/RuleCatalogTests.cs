@@ -40,7 +40,7 @@ public class RuleCatalogTests
     [Fact]
     public void Ids_are_unique_well_formed_and_in_a_known_category()
     {
-        var all = AllAnalyzers.Instances.SelectMany(a => a.SupportedDiagnostics).ToList();
+        var all = AllAnalyzers.Instances.SelectMany(a => a.SupportedDiagnostics).Where(d => !d.Id.StartsWith("TSTB", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(all);
         foreach (var descriptor in all)
         {
@@ -89,7 +89,7 @@ public class RuleCatalogTests
     [Fact]
     public void Every_rule_page_has_a_descriptor()
     {
-        var pages = Directory.GetFiles(DocsFolder, "TST*.md").Select(Path.GetFileNameWithoutExtension).ToList();
+        var pages = Directory.GetFiles(DocsFolder, "TST*.md").Select(Path.GetFileNameWithoutExtension).Where(p => !p!.StartsWith("TSTB", StringComparison.Ordinal)).ToList();
         var ids = AllAnalyzers.Descriptors.Select(d => d.Id).ToList();
         Assert.Empty(pages.Except(ids));
         Assert.Empty(ids.Except(pages!));
@@ -114,7 +114,7 @@ public class RuleCatalogTests
         var folder = Path.Combine(Packages.RepoRoot, "src", "Analyzers");
         var rows = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
             .SelectMany(f => TableRows(File.ReadAllText(Path.Combine(folder, f))))
-            .Where(r => r[0].StartsWith("TST", StringComparison.Ordinal))
+            .Where(r => Regex.IsMatch(r[0], @"^TST\d"))
             .ToList();
         var tracked = rows.Select(r => $"{r[0]}|{r[1]}|{r[2]}").OrderBy(r => r, StringComparer.Ordinal).ToList();
         var expected = AllAnalyzers.Descriptors
@@ -152,4 +152,20 @@ public class RuleCatalogTests
             .Where(l => !Regex.IsMatch(l, @"^\|?[\s\-:|]+$"))
             .Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray())
             .ToList();
+
+    [Fact]
+    public void Baseline_diagnostic_is_supported_by_every_analyzer_tracked_and_documented()
+    {
+        Assert.All(AllAnalyzers.Instances, a => Assert.Contains(a.SupportedDiagnostics, d => d.Id == "TSTB002"));
+        var descriptor = AllAnalyzers.Instances[0].SupportedDiagnostics.Single(d => d.Id == "TSTB002");
+        Assert.Equal(DiagnosticSeverity.Info, descriptor.DefaultSeverity);
+        Assert.Equal("https://github.com/testsmells/TestSmells.Analyzers/blob/main/docs/rules/TSTB002.md", descriptor.HelpLinkUri);
+        var unshipped = File.ReadAllText(Path.Combine(Packages.RepoRoot, "src", "Analyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains("TSTB002 | Baseline | Disabled |", unshipped, StringComparison.Ordinal);
+        Assert.False(descriptor.IsEnabledByDefault);
+        var enabling = File.ReadAllText(Path.Combine(Packages.RepoRoot, "src", "Package", "buildTransitive", "TestSmells.Baseline.globalconfig"));
+        Assert.Contains("dotnet_diagnostic.TSTB002.severity = suggestion", enabling, StringComparison.Ordinal);
+        var page = File.ReadAllLines(Path.Combine(DocsFolder, "TSTB002.md"));
+        Assert.Equal($"# TSTB002: {descriptor.Title}", page[0]);
+    }
 }

@@ -22,8 +22,10 @@ public static class AllAnalyzers
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
+    /// <summary>The rules' descriptors (TSTxxxx), without the baseline's TSTB002 that every analyzer also supports.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Descriptors => Instances
         .SelectMany(a => a.SupportedDiagnostics)
+        .Where(d => !d.Id.StartsWith("TSTB", StringComparison.Ordinal))
         .GroupBy(d => d.Id)
         .Select(g => g.First())
         .OrderBy(d => d.Id, StringComparer.Ordinal)
@@ -47,11 +49,11 @@ public static class AllAnalyzers
     /// Runs every analyzer over <paramref name="compilation"/>; returns our diagnostics, and throws
     /// if any analyzer threw (AD0001) so that a crash can never pass for silence.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, string? editorConfig = null, bool concurrentAnalysis = true)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, string? editorConfig = null, bool concurrentAnalysis = true, ImmutableArray<AdditionalText> additionalFiles = default)
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider(editorConfig)),
+            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles, new TestConfigOptionsProvider(editorConfig)),
             onAnalyzerException: (exception, analyzer, diagnostic) =>
             {
                 lock (exceptions)

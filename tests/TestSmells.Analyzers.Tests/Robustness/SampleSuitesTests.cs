@@ -60,7 +60,7 @@ public class SampleSuitesTests
     /// The project in <paramref name="folder"/> compiled against the packages its project file names and
     /// the sample projects it references (compiled the same way, referenced even when they have errors).
     /// </summary>
-    private static async Task<CSharpCompilation> CompileAsync(string folder, int depth)
+    internal static async Task<CSharpCompilation> CompileAsync(string folder, int depth)
     {
         var projectFile = File.ReadAllText(Directory.GetFiles(folder, "*.csproj").Single());
         var (flavor, libs) = PackagesOf(projectFile);

@@ -62,7 +62,7 @@ public class InteractionOnlyAssertionsAnalyzerTests
     [Fact]
     public async Task The_rule_is_off_by_default()
     {
-        var descriptor = Assert.Single(new TestSmells.Analyzers.TestDoubles.InteractionOnlyAssertionsAnalyzer().SupportedDiagnostics);
+        var descriptor = Assert.Single(new TestSmells.Analyzers.TestDoubles.InteractionOnlyAssertionsAnalyzer().SupportedDiagnostics, d => d.Id == "TST2005");
         Assert.False(descriptor.IsEnabledByDefault);
         Assert.Equal(DiagnosticSeverity.Info, descriptor.DefaultSeverity);
 
