@@ -404,6 +404,36 @@ public class MissingAssertionAnalyzerTests
             flavor);
 
     [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Tests_whose_comments_state_the_smoke_intent_are_not_reported(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+                [Test]
+                public void AcceptsNullValues()
+                {
+                    var order = new Order();
+
+                    // Act & Assert: does not throw
+                    order.Add(0m);
+                }
+
+                [Test]
+                public void CanBeCalledTwice()
+                {
+                    new Order().Add(1m); /* doesn't throw */
+                }
+
+                [Test]
+                public void {|TST3001:Adds|}()
+                {
+                    // Act
+                    new Order().Add(1m);
+                }
+            {{Sut}}
+            """),
+            flavor);
+
+    [Theory]
     [MemberData(nameof(SmokeTestNames))]
     public Task The_report_smoke_tests_option_reports_them(Flavor flavor, string name)
         => VerifyTST3001.AnalyzerAsync(
