@@ -256,7 +256,9 @@ internal sealed class AssertionModel
                 return HelperKind(target);
             }
 
-            return IsInheritedFromOtherAssembly(invocation, caller) ? AssertionKind.Unseen : AssertionKind.None;
+            return IsInheritedFromOtherAssembly(invocation, caller) || IsOfTestSupportAssembly(target)
+                ? AssertionKind.Unseen
+                : AssertionKind.None;
         }
 
         /// <summary>
@@ -301,6 +303,22 @@ internal sealed class AssertionModel
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// True for a method of another assembly whose name says it is test support code (a shared
+        /// <c>*.Tests.Core</c>, <c>*.Testing</c>, <c>TestUtilities</c> project): its helpers check what they run
+        /// (<c>_links.TestLinksOnWebPage(url)</c>, <c>_client.DownloadPackageAndVerifyAsync(id)</c>), and their
+        /// bodies cannot be seen. The test frameworks and known libraries are not test support code.
+        /// </summary>
+        private bool IsOfTestSupportAssembly(IMethodSymbol target)
+        {
+            var name = target.ContainingAssembly?.Name;
+            return name is not null
+                && name.IndexOf("Test", StringComparison.OrdinalIgnoreCase) >= 0
+                && !IsPlatformOrLibraryAssembly(name)
+                && !name.StartsWith("Testcontainers", StringComparison.OrdinalIgnoreCase)
+                && !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _owner._model.Compilation.Assembly);
         }
 
         private static bool IsPlatformOrLibraryAssembly(string? name)
@@ -413,7 +431,7 @@ internal sealed class AssertionModel
                                     direct = Compute(target, walk, out var cut);
                                     lowestCut = Math.Min(lowestCut, cut);
                                 }
-                                else if (IsInheritedFromOtherAssembly(invocation, method.ContainingType))
+                                else if (IsInheritedFromOtherAssembly(invocation, method.ContainingType) || IsOfTestSupportAssembly(target))
                                 {
                                     direct = AssertionKind.Unseen;
                                 }
@@ -435,7 +453,9 @@ internal sealed class AssertionModel
 
                             break;
                         case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation
-                            or IDynamicIndexerAccessOperation:
+                            or IDynamicIndexerAccessOperation or IInvalidOperation:
+                            // Bound at run time, or not bound at all (a missing reference, half-typed code): it may
+                            // be the helper's assertion.
                             kind |= AssertionKind.Unseen;
                             break;
                     }

@@ -256,7 +256,7 @@ public class MissingAssertionAnalyzerTests
         """;
 
     /// <summary>A test class deriving from a base class of another assembly (a shared test project).</summary>
-    private static CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier> WithSharedBase(Flavor flavor, string members)
+    private static CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier> WithSharedBase(Flavor flavor, string members, string assembly = "Shared.Web")
     {
         var test = new CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier>
         {
@@ -272,8 +272,8 @@ public class MissingAssertionAnalyzerTests
             """),
         };
         test.TestState.AdditionalReferences.AddRange(References.Additional(flavor));
-        test.TestState.AdditionalProjects["Shared.Testing"].Sources.Add(("/1/ApiTestBase.cs", SharedBase));
-        test.TestState.AdditionalProjectReferences.Add("Shared.Testing");
+        test.TestState.AdditionalProjects[assembly].Sources.Add(("/1/ApiTestBase.cs", SharedBase));
+        test.TestState.AdditionalProjectReferences.Add(assembly);
         return test;
     }
 
@@ -295,6 +295,45 @@ public class MissingAssertionAnalyzerTests
 
                 private void List() => base.Get("/orders");
             """));
+
+    [Theory]
+    [InlineData(Flavor.XunitV2, "NuGetGallery.FunctionalTests.Core")]
+    [InlineData(Flavor.NUnit4, "Shared.Testing")]
+    [InlineData(Flavor.MSTest4, "TestUtilities")]
+    [InlineData(Flavor.TUnit, "Acme.Tests.Common")]
+    public Task Helpers_of_a_test_support_assembly_may_assert(Flavor flavor, string assembly)
+        => VerifyTST3001.RunAsync(WithSharedBase(
+            flavor,
+            """
+                [Test]
+                public void ListsWithAClient() => _client.Get("/orders");
+
+                [Test]
+                public void ListsThroughHelper() => List();
+
+                [Test]
+                public void {|TST3001:Counts|}() => Console.WriteLine("/orders".Length);
+
+                private void List() => _client.Get("/orders");
+            """,
+            assembly));
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Code_that_does_not_bind_in_a_helper_may_be_its_assertion(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                [Test]
+                public void Works() => Check(new Order());
+
+                [Test]
+                public void {|TST3001:Adds|}() => Add(new Order());
+
+                private static void Check(Order order) => {|CS0103:OrderChecks|}.HasTotal(order, 1m);
+
+                private static void Add(Order order) => order.Add(1m);
+            """ + Sut),
+            flavor);
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
