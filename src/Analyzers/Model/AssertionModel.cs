@@ -156,6 +156,14 @@ internal sealed class AssertionModel
                     : AssertionKind.None;
         }
 
+        // Roslyn's analyzer and code-fix test harness: test.RunAsync() compares the diagnostics and fixed code.
+        if (method.Name == "RunAsync" && assembly is not null
+            && assembly.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
+            && assembly.EndsWith(".Testing", StringComparison.Ordinal))
+        {
+            return AssertionKind.Outcome;
+        }
+
         // Snapshot testing: Verify(...) of VerifyXunit, VerifyNUnit, VerifyMSTest, VerifyTUnit, VerifyTests.
         if (method.Name.StartsWith("Verify", StringComparison.Ordinal)
             && type.ContainingNamespace?.Name is { } ns

@@ -485,6 +485,38 @@ public class MissingAssertionAnalyzerTests
             editorConfig: "test_smells.report_smoke_tests = true");
 
     [Fact]
+    public async Task The_RunAsync_of_the_Roslyn_analyzer_test_harness_counts()
+    {
+        // Microsoft.CodeAnalysis.Analyzer.Testing stands in for the real package (its RunAsync verifies the diagnostics).
+        var test = new CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = References.For(Flavor.MSTest4),
+            TestCode = TestSource.Class(Flavor.MSTest4, """
+                [Test]
+                public Task Reports() => new AnalyzerTest { TestCode = "class C { }" }.RunAsync();
+
+                [Test]
+                public void {|TST3001:Builds|}() => new AnalyzerTest { TestCode = "class C { }" }.Build();
+            """, "using Microsoft.CodeAnalysis.Testing;"),
+        };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(Flavor.MSTest4));
+        test.TestState.AdditionalProjects["Microsoft.CodeAnalysis.Analyzer.Testing"].Sources.Add(
+                """
+                namespace Microsoft.CodeAnalysis.Testing
+                {
+                    public class AnalyzerTest
+                    {
+                        public string TestCode { get; set; } = "";
+                        public System.Threading.Tasks.Task RunAsync() => System.Threading.Tasks.Task.CompletedTask;
+                        public void Build() { }
+                    }
+                }
+                """);
+        test.TestState.AdditionalProjectReferences.Add("Microsoft.CodeAnalysis.Analyzer.Testing");
+        await VerifyTST3001.RunAsync(test);
+    }
+
+    [Fact]
     public async Task Verify_snapshot_calls_count()
     {
         // Verify.Xunit is not on our package feed: a small assembly named like it stands in for it.
