@@ -43,6 +43,7 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
                 return;
             }
 
+
             // What the test checks is shared with TST2003 and TST2005 (one walk per test). Code that does not
             // bind (a missing reference, a half-typed call) may be the check: silence, not a guess.
             var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
@@ -58,6 +59,14 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
                 {
                     return;
                 }
+            }
+
+            // A test named for "it does not throw / hang / change anything twice", or whose comments say so, is
+            // a deliberate smoke test: reaching the end is its check. Opt in with test_smells.report_smoke_tests.
+            if ((SmokeTestName.States(method.Name) || SmokeTestName.StatedInComments(declaration))
+                && !SmellOptions.IsTrue(blockContext.Options, declaration.SyntaxTree, SmellOptions.ReportSmokeTestsKey))
+            {
+                return;
             }
 
             blockContext.ReportDiagnostic(Diagnostic.Create(Rules.TST3001, declaration.Identifier.GetLocation(), method.Name));

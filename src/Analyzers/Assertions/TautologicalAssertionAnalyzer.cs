@@ -77,9 +77,116 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
                     return;
                 }
 
+                if (reason.StartsWith(ValueTypeReasonStart, StringComparison.Ordinal)
+                    && IsNotTheOnlyCheckOfItsValue(invocation, model.Assertions.For(operationContext.Options, invocation.Syntax.SyntaxTree)))
+                {
+                    return; // a redundant not-null before the real checks of the same value: harmless
+                }
+
                 operationContext.ReportDiagnostic(Diagnostic.Create(Rules.TST3002, invocation.Syntax.GetLocation(), reason));
             },
             OperationKind.Invocation);
+    }
+
+    private const string ValueTypeReasonStart = "a value of type '";
+
+    /// <summary>
+    /// True when another assertion of the same test reads the value that <paramref name="notNull"/> checks
+    /// (the same local, parameter or field at the root of the expression): <c>Assert.NotNull(result.Id)</c>
+    /// followed by <c>Assert.Equal(7, result.Id)</c>. Walks the test's body once, only for such findings.
+    /// </summary>
+    private static bool IsNotTheOnlyCheckOfItsValue(IInvocationOperation notNull, AssertionModel.Scope scope)
+    {
+        var subject = NotNullSubject(notNull);
+        var root = subject is null ? null : RootSymbol(subject);
+        if (root is null)
+        {
+            return false;
+        }
+
+        var body = (IOperation)notNull;
+        while (body.Parent is not null)
+        {
+            body = body.Parent;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is not IInvocationOperation other
+                || IsInside(other, notNull)
+                || scope.Classify(other) == AssertionKind.None)
+            {
+                continue;
+            }
+
+            foreach (var read in other.Descendants())
+            {
+                if (IsInside(read, notNull))
+                {
+                    continue;
+                }
+
+                if (RootSymbol(read) is { } otherRoot && SymbolEqualityComparer.Default.Equals(root, otherRoot))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value a not-null assertion checks (its first argument, or the subject of the assertion chain).</summary>
+    private static IOperation? NotNullSubject(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is "NotBeNull" or "IsNotNull" && Receiver(invocation) is IInvocationOperation { TargetMethod.Name: "Should" or "That" } start)
+        {
+            return ArgumentAt(start, 0);
+        }
+
+        return ArgumentAt(invocation, 0);
+    }
+
+    /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or one of its descendants.</summary>
+    private static bool IsInside(IOperation inner, IOperation outer)
+    {
+        for (var current = inner; current is not null; current = current.Parent)
+        {
+            if (ReferenceEquals(current, outer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The local, parameter or field at the root of a chain of member reads (<c>result</c> in <c>result.Value.Id</c>).</summary>
+    private static ISymbol? RootSymbol(IOperation operation)
+    {
+        var current = Unwrap(operation);
+        while (true)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return field.Field;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    current = Unwrap(instance);
+                    break;
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property:
+                    return property.Property;
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    current = Unwrap(instance);
+                    break;
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>xUnit <c>Assert</c>, NUnit <c>Assert</c>/<c>ClassicAssert</c> (constraints included), MSTest <c>Assert</c>.</summary>
@@ -232,6 +339,12 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
     private static string? IdentityReason(IOperation? expected, IOperation? actual)
     {
         if (expected is null || actual is null || !SideEffectFreeExpression.AreSame(expected, actual))
+        {
+            return null;
+        }
+
+        // A singleton held in a static readonly field compared with itself documents that it is one: deliberate.
+        if (Unwrap(actual) is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } })
         {
             return null;
         }

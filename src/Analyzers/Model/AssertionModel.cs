@@ -20,6 +20,13 @@ internal enum AssertionKind
 
     /// <summary>A verification of an interaction with a test double.</summary>
     Interaction = 2,
+
+    /// <summary>
+    /// Code that may assert where the model cannot look: a dynamically bound call, a method inherited from
+    /// a base class of another assembly. Used inside the model only (<see cref="AssertionModel.Scope.Classify"/>
+    /// never returns it); <see cref="TestChecks.Of"/> turns it into <see cref="BodyAssertions.MayAssertUnseen"/>.
+    /// </summary>
+    Unseen = 4,
 }
 
 /// <summary>
@@ -111,6 +118,13 @@ internal sealed class AssertionModel
             return AssertionKind.Outcome;
         }
 
+        // response.EnsureSuccessStatusCode() throws on a failure status: a check of the outcome.
+        if (method.Name == "EnsureSuccessStatusCode" && type.Name == "HttpResponseMessage"
+            && type.ContainingNamespace?.ToDisplayString() == "System.Net.Http")
+        {
+            return AssertionKind.Outcome;
+        }
+
         if (!_tunitAssert.IsEmpty && _tunitAssert.Contains(type.OriginalDefinition))
         {
             // A TUnit assertion chain (Assert.That, the *Async methods) only runs when it is awaited; the
@@ -140,6 +154,14 @@ internal sealed class AssertionModel
                     || method.Name.StartsWith("MustNotHaveHappened", StringComparison.Ordinal)
                     ? AssertionKind.Interaction
                     : AssertionKind.None;
+        }
+
+        // Roslyn's analyzer and code-fix test harness: test.RunAsync() compares the diagnostics and fixed code.
+        if (method.Name == "RunAsync" && assembly is not null
+            && assembly.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
+            && assembly.EndsWith(".Testing", StringComparison.Ordinal))
+        {
+            return AssertionKind.Outcome;
         }
 
         // Snapshot testing: Verify(...) of VerifyXunit, VerifyNUnit, VerifyMSTest, VerifyTUnit, VerifyTests.
@@ -221,6 +243,14 @@ internal sealed class AssertionModel
 
         /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
         public AssertionKind Classify(IInvocationOperation invocation)
+            => ClassifyWithUnseen(invocation, caller: null) & ~AssertionKind.Unseen;
+
+        /// <summary>
+        /// <see cref="Classify"/>, plus <see cref="AssertionKind.Unseen"/> when the call, or a helper it reaches,
+        /// may assert where the model cannot look (<paramref name="caller"/>: the type whose code makes the call,
+        /// for methods it inherits from another assembly).
+        /// </summary>
+        internal AssertionKind ClassifyWithUnseen(IInvocationOperation invocation, INamedTypeSymbol? caller)
         {
             var direct = ClassifyDirect(invocation);
             if (direct != AssertionKind.None)
@@ -229,8 +259,86 @@ internal sealed class AssertionModel
             }
 
             var target = invocation.TargetMethod.OriginalDefinition;
+            if (IsSourceMethodOfCompilation(target))
+            {
+                return HelperKind(target);
+            }
+
+            return IsInheritedFromOtherAssembly(invocation, caller) || IsOfTestSupportAssembly(target)
+                ? AssertionKind.Unseen
+                : AssertionKind.None;
+        }
+
+        /// <summary>
+        /// What a method group or delegate passed to other code (<c>Run(CheckTotals)</c>, <c>new Action(Check)</c>)
+        /// asserts when it is called: the referenced method, followed like a called helper.
+        /// </summary>
+        internal AssertionKind ClassifyReference(IMethodReferenceOperation reference)
+        {
+            var method = reference.Method;
+            if (_userMethods.Matches(method) || _userMethods.Matches(method.OriginalDefinition) || HasAssertionMethodAttribute(method.OriginalDefinition))
+            {
+                return AssertionKind.Outcome;
+            }
+
+            var target = method.OriginalDefinition;
             return IsSourceMethodOfCompilation(target) ? HelperKind(target) : AssertionKind.None;
         }
+
+        /// <summary>
+        /// True for a call, on <c>this</c> or statically, to a method that <paramref name="caller"/> inherits
+        /// from a base class of another assembly of the user's (a shared test base class): its body cannot be
+        /// seen, so it may assert. Base classes of .NET, the test frameworks and the known libraries are not.
+        /// </summary>
+        private bool IsInheritedFromOtherAssembly(IInvocationOperation invocation, INamedTypeSymbol? caller)
+        {
+            var target = invocation.TargetMethod;
+            if (caller is null
+                || target.ContainingType is not { TypeKind: TypeKind.Class } declaring
+                || invocation.Instance is not (null or IInstanceReferenceOperation)
+                || SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _owner._model.Compilation.Assembly)
+                || IsPlatformOrLibraryAssembly(target.ContainingAssembly?.Name))
+            {
+                return false;
+            }
+
+            for (var type = caller.BaseType; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True for a method of another assembly whose name says it is test support code (a shared
+        /// <c>*.Tests.Core</c>, <c>*.Testing</c>, <c>TestUtilities</c> project): its helpers check what they run
+        /// (<c>_links.TestLinksOnWebPage(url)</c>, <c>_client.DownloadPackageAndVerifyAsync(id)</c>), and their
+        /// bodies cannot be seen. The test frameworks and known libraries are not test support code.
+        /// </summary>
+        private bool IsOfTestSupportAssembly(IMethodSymbol target)
+        {
+            var name = target.ContainingAssembly?.Name;
+            return name is not null
+                && name.IndexOf("Test", StringComparison.OrdinalIgnoreCase) >= 0
+                && !IsPlatformOrLibraryAssembly(name)
+                && !name.StartsWith("Testcontainers", StringComparison.OrdinalIgnoreCase)
+                && !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _owner._model.Compilation.Assembly);
+        }
+
+        private static bool IsPlatformOrLibraryAssembly(string? name)
+            => name is null
+                || name.StartsWith("System", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.", StringComparison.Ordinal)
+                || name is "mscorlib" or "netstandard" or "Moq" or "NSubstitute" or "FakeItEasy" or "AutoFixture" or "Shouldly"
+                    or "FluentAssertions" or "AwesomeAssertions"
+                || name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("nunit", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("MSTest", StringComparison.Ordinal)
+                || name.StartsWith("TUnit", StringComparison.Ordinal);
 
         /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
         public AssertionKind AssertionsIn(IOperation operation)
@@ -316,24 +424,48 @@ internal sealed class AssertionModel
             {
                 foreach (var descendant in body.DescendantsAndSelf())
                 {
-                    if (descendant is IThrowOperation { Exception: not null })
+                    switch (descendant)
                     {
-                        kind |= AssertionKind.Outcome;
-                    }
-                    else if (descendant is IInvocationOperation invocation)
-                    {
-                        var direct = ClassifyDirect(invocation);
-                        if (direct == AssertionKind.None)
-                        {
-                            var target = invocation.TargetMethod.OriginalDefinition;
-                            if (IsSourceMethodOfCompilation(target))
+                        case IThrowOperation { Exception: not null }:
+                            kind |= AssertionKind.Outcome;
+                            break;
+                        case IInvocationOperation invocation:
+                            var direct = ClassifyDirect(invocation);
+                            if (direct == AssertionKind.None)
                             {
-                                direct = Compute(target, walk, out var cut);
-                                lowestCut = Math.Min(lowestCut, cut);
+                                var target = invocation.TargetMethod.OriginalDefinition;
+                                if (IsSourceMethodOfCompilation(target))
+                                {
+                                    direct = Compute(target, walk, out var cut);
+                                    lowestCut = Math.Min(lowestCut, cut);
+                                }
+                                else if (IsInheritedFromOtherAssembly(invocation, method.ContainingType) || IsOfTestSupportAssembly(target))
+                                {
+                                    direct = AssertionKind.Unseen;
+                                }
                             }
-                        }
 
-                        kind |= direct;
+                            kind |= direct;
+                            break;
+                        case IMethodReferenceOperation reference:
+                            var referenced = reference.Method.OriginalDefinition;
+                            if (IsSourceMethodOfCompilation(referenced))
+                            {
+                                kind |= Compute(referenced, walk, out var referenceCut);
+                                lowestCut = Math.Min(lowestCut, referenceCut);
+                            }
+                            else
+                            {
+                                kind |= ClassifyReference(reference);
+                            }
+
+                            break;
+                        case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation
+                            or IDynamicIndexerAccessOperation or IInvalidOperation:
+                            // Bound at run time, or not bound at all (a missing reference, half-typed code): it may
+                            // be the helper's assertion.
+                            kind |= AssertionKind.Unseen;
+                            break;
                     }
                 }
             }

@@ -10,6 +10,13 @@ internal static class SmellOptions
 {
     public const string AssertionMethodsKey = "test_smells.assertion_methods";
 
+    /// <summary>TST3001 reports tests named as smoke tests (<c>..._DoesNotThrow</c>) too when this is <c>true</c>.</summary>
+    public const string ReportSmokeTestsKey = "test_smells.report_smoke_tests";
+
+    /// <summary>True when the boolean option <paramref name="key"/> is set to <c>true</c> for the file of <paramref name="tree"/>.</summary>
+    public static bool IsTrue(AnalyzerOptions options, SyntaxTree tree, string key)
+        => bool.TryParse(Get(options, tree, key)?.Trim(), out var value) && value;
+
     /// <summary>How long the poll written by the TST1001/TST1002 fix waits for its condition, in milliseconds.</summary>
     public const string PollTimeoutKey = "test_smells.poll_timeout_ms";
 

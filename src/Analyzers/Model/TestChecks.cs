@@ -50,7 +50,7 @@ internal sealed class TestChecks
     public static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope)
     {
         var unresolved = false;
-        return ChecksIn(block, scope, ref unresolved);
+        return ChecksIn(block, scope, caller: null, ref unresolved);
     }
 
     /// <summary>
@@ -70,13 +70,13 @@ internal sealed class TestChecks
         var unresolved = false;
         foreach (var block in blocks)
         {
-            kind |= ChecksIn(block, scope, ref unresolved);
+            kind |= ChecksIn(block, scope, method.ContainingType, ref unresolved);
         }
 
         return memo.GetOrAdd(method, new BodyAssertions(kind, unresolved));
     }
 
-    private static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope, ref bool unresolved)
+    private static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope, INamedTypeSymbol? caller, ref bool unresolved)
     {
         var kind = AssertionKind.None;
         foreach (var operation in block.DescendantsAndSelf())
@@ -90,7 +90,7 @@ internal sealed class TestChecks
                     kind |= AssertionKind.Outcome;
                     break;
                 case IInvocationOperation invocation:
-                    var classified = scope.Classify(invocation);
+                    var classified = scope.ClassifyWithUnseen(invocation, caller);
                     if (classified == AssertionKind.None
                         && (HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod)))
                     {
@@ -99,6 +99,27 @@ internal sealed class TestChecks
 
                     kind |= classified;
                     break;
+                case IMethodReferenceOperation reference:
+                    // A method group or delegate handed to other code (Run(CheckTotals)) runs there.
+                    var referenced = scope.ClassifyReference(reference);
+                    if (referenced == AssertionKind.None && HasAssertionName(reference.Method))
+                    {
+                        referenced = AssertionKind.Outcome;
+                    }
+
+                    kind |= referenced;
+                    break;
+                case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation
+                    or IDynamicIndexerAccessOperation:
+                    // Bound at run time: it may be an assertion the model cannot see.
+                    kind |= AssertionKind.Unseen;
+                    break;
+            }
+
+            if ((kind & AssertionKind.Unseen) != 0)
+            {
+                unresolved = true;
+                kind &= ~AssertionKind.Unseen;
             }
 
             if (kind == (AssertionKind.Outcome | AssertionKind.Interaction))

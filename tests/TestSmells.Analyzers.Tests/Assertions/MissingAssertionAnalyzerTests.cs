@@ -209,6 +209,313 @@ public class MissingAssertionAnalyzerTests
             """,
             Flavor.XunitV2);
 
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Helpers_of_a_generic_base_class_are_followed(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+            }
+
+            public sealed class Request { }
+
+            {{TestSource.ClassAttribute(flavor)}}public class ClientTests : ClientBase<Request>
+            {
+                [Test]
+                public void Works() => Execute(new Request());
+
+                [Test]
+                public void WorksTyped() => Execute<string>(new Request());
+
+                [Test]
+                public void {|TST3001:Sends|}() => Send(new Request());
+            }
+
+            public abstract class ClientBase<T>
+            {
+                protected void Execute(T request) => Status(Send(request));
+                protected TResponse Execute<TResponse>(T request) { Status(Send(request)); return default!; }
+                protected int Send(T request) => 200;
+                private static void Status(int code) { if (code != 200) throw new InvalidOperationException("status " + code); }
+            """),
+            flavor);
+
+    private const string SharedBase = """
+        namespace Shared.Testing
+        {
+            public abstract class ApiTestBase
+            {
+                protected void Get(string path) { }
+                protected static void Post(string path) { }
+            }
+
+            public sealed class ApiClient
+            {
+                public void Get(string path) { }
+            }
+        }
+        """;
+
+    /// <summary>A test class deriving from a base class of another assembly (a shared test project).</summary>
+    private static CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier> WithSharedBase(Flavor flavor, string members, string assembly = "Shared.Web")
+    {
+        var test = new CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = References.For(flavor),
+            TestCode = TestSource.Class(flavor, $$"""
+            }
+
+            {{TestSource.ClassAttribute(flavor)}}public class OrdersApiTests : Shared.Testing.ApiTestBase
+            {
+                private readonly Shared.Testing.ApiClient _client = new Shared.Testing.ApiClient();
+
+            {{members}}
+            """),
+        };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(flavor));
+        test.TestState.AdditionalProjects[assembly].Sources.Add(("/1/ApiTestBase.cs", SharedBase));
+        test.TestState.AdditionalProjectReferences.Add(assembly);
+        return test;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Methods_inherited_from_a_base_class_of_another_assembly_may_assert(Flavor flavor)
+        => VerifyTST3001.RunAsync(WithSharedBase(flavor, """
+                [Test]
+                public void Lists() => Get("/orders");
+
+                [Test]
+                public void Creates() => Post("/orders");
+
+                [Test]
+                public void ListsThroughHelper() => List();
+
+                [Test]
+                public void {|TST3001:ListsWithAClient|}() => _client.Get("/orders");
+
+                private void List() => base.Get("/orders");
+            """));
+
+    [Theory]
+    [InlineData(Flavor.XunitV2, "NuGetGallery.FunctionalTests.Core")]
+    [InlineData(Flavor.NUnit4, "Shared.Testing")]
+    [InlineData(Flavor.MSTest4, "TestUtilities")]
+    [InlineData(Flavor.TUnit, "Acme.Tests.Common")]
+    public Task Helpers_of_a_test_support_assembly_may_assert(Flavor flavor, string assembly)
+        => VerifyTST3001.RunAsync(WithSharedBase(
+            flavor,
+            """
+                [Test]
+                public void ListsWithAClient() => _client.Get("/orders");
+
+                [Test]
+                public void ListsThroughHelper() => List();
+
+                [Test]
+                public void {|TST3001:Counts|}() => Console.WriteLine("/orders".Length);
+
+                private void List() => _client.Get("/orders");
+            """,
+            assembly));
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Code_that_does_not_bind_in_a_helper_may_be_its_assertion(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                [Test]
+                public void Works() => Check(new Order());
+
+                [Test]
+                public void {|TST3001:Adds|}() => Add(new Order());
+
+                private static void Check(Order order) => {|CS0103:OrderChecks|}.HasTotal(order, 1m);
+
+                private static void Add(Order order) => order.Add(1m);
+            """ + Sut),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Method_groups_and_delegates_passed_to_other_code_are_followed(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                [Test]
+                public void Works() => Run(CheckTotal);
+
+                [Test]
+                public void WorksWithADelegate() => Run(new Action(CheckTotal));
+
+                [Test]
+                public void WorksInAHelper() => RunChecks();
+
+                [Test]
+                public void {|TST3001:Logs|}() => Run(Log);
+
+                private static void RunChecks() => Run(CheckTotal);
+
+                private static void Run(Action action) => action();
+
+                private static void CheckTotal()
+                {
+                    if (new Order().Total != 0m) throw new InvalidOperationException("total");
+                }
+
+                private static void Log() => Console.WriteLine("total");
+            """ + Sut),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Dynamically_bound_calls_may_assert(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                [Test]
+                public void Works()
+                {
+                    dynamic total = new Order().Total;
+                    Checks.Confirm(total);
+                }
+
+                [Test]
+                public void WorksInAHelper() => Confirm(new Order());
+
+                [Test]
+                public void {|TST3001:Adds|}() => new Order().Add(1m);
+
+                private static void Confirm(dynamic order) => order.Check();
+            """ + Sut + """
+            }
+
+            public static class Checks
+            {
+                public static void Confirm(decimal total) { }
+            """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task EnsureSuccessStatusCode_checks_the_outcome(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                [Test]
+                public async Task Works()
+                {
+                    using var client = new HttpClient();
+                    using var response = await client.GetAsync("http://localhost/orders");
+                    response.EnsureSuccessStatusCode();
+                }
+
+                [Test]
+                public async Task {|TST3001:Gets|}()
+                {
+                    using var client = new HttpClient();
+                    using var response = await client.GetAsync("http://localhost/orders");
+                }
+            """ + Sut, "using System.Net.Http;"),
+            flavor);
+
+    public static TheoryData<Flavor, string> SmokeTestNames() => new()
+    {
+        { Flavor.XunitV2, "Parse_DoesNotThrow" },
+        { Flavor.XunitV3, "Dispose_ShouldNotThrow" },
+        { Flavor.NUnit3, "NoThrow_on_empty_input" },
+        { Flavor.NUnit4, "Save_IsIdempotent" },
+        { Flavor.MSTest3, "Shutdown_DoesNotDeadlock" },
+        { Flavor.MSTest4, "Render_DoesNotCrash" },
+        { Flavor.TUnit, "Import_does_not_throw" },
+        { Flavor.XunitV2, "Cancel_DoesntThrow" },
+        { Flavor.NUnit4, "Disposing_twice_throws_no_exception" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmokeTestNames))]
+    public Task Tests_named_as_smoke_tests_are_not_reported(Flavor flavor, string name)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+                [Test]
+                public void {{name}}() => new Order().Add(1m);
+
+                [Test]
+                public void {|TST3001:Adds|}() => new Order().Add(1m);
+            {{Sut}}
+            """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Tests_whose_comments_state_the_smoke_intent_are_not_reported(Flavor flavor)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+                [Test]
+                public void AcceptsNullValues()
+                {
+                    var order = new Order();
+
+                    // Act & Assert: does not throw
+                    order.Add(0m);
+                }
+
+                [Test]
+                public void CanBeCalledTwice()
+                {
+                    new Order().Add(1m); /* doesn't throw */
+                }
+
+                [Test]
+                public void {|TST3001:Adds|}()
+                {
+                    // Act
+                    new Order().Add(1m);
+                }
+            {{Sut}}
+            """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(SmokeTestNames))]
+    public Task The_report_smoke_tests_option_reports_them(Flavor flavor, string name)
+        => VerifyTST3001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+                [Test]
+                public void {|TST3001:{{name}}|}() => new Order().Add(1m);
+            {{Sut}}
+            """),
+            flavor,
+            editorConfig: "test_smells.report_smoke_tests = true");
+
+    [Fact]
+    public async Task The_RunAsync_of_the_Roslyn_analyzer_test_harness_counts()
+    {
+        // Microsoft.CodeAnalysis.Analyzer.Testing stands in for the real package (its RunAsync verifies the diagnostics).
+        var test = new CSharpAnalyzerTest<MissingAssertionAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = References.For(Flavor.MSTest4),
+            TestCode = TestSource.Class(Flavor.MSTest4, """
+                [Test]
+                public Task Reports() => new AnalyzerTest { TestCode = "class C { }" }.RunAsync();
+
+                [Test]
+                public void {|TST3001:Builds|}() => new AnalyzerTest { TestCode = "class C { }" }.Build();
+            """, "using Microsoft.CodeAnalysis.Testing;"),
+        };
+        test.TestState.AdditionalReferences.AddRange(References.Additional(Flavor.MSTest4));
+        test.TestState.AdditionalProjects["Microsoft.CodeAnalysis.Analyzer.Testing"].Sources.Add(
+                """
+                namespace Microsoft.CodeAnalysis.Testing
+                {
+                    public class AnalyzerTest
+                    {
+                        public string TestCode { get; set; } = "";
+                        public System.Threading.Tasks.Task RunAsync() => System.Threading.Tasks.Task.CompletedTask;
+                        public void Build() { }
+                    }
+                }
+                """);
+        test.TestState.AdditionalProjectReferences.Add("Microsoft.CodeAnalysis.Analyzer.Testing");
+        await VerifyTST3001.RunAsync(test);
+    }
+
     [Fact]
     public async Task Verify_snapshot_calls_count()
     {

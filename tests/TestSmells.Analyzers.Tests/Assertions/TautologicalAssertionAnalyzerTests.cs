@@ -9,6 +9,7 @@ public class TautologicalAssertionAnalyzerTests
     private const string Members = """
 
             private readonly Order _order = new Order();
+            private static readonly Order Default = new Order();
             private static int Count() => 1;
 
             public sealed class Order
@@ -206,6 +207,59 @@ public class TautologicalAssertionAnalyzerTests
         { Flavor.NUnit3, "Assert.That(order.Customer, Is.Not.Null);" },
         { Flavor.MSTest4, "object? boxed = null; Assert.IsNotNull(boxed);" },
     };
+
+    public static TheoryData<Flavor, string> Deliberate() => new()
+    {
+        // A not-null check on a value type, then the real checks of the same value: redundant, harmless.
+        { Flavor.XunitV2, "Assert.NotNull(total); Assert.Equal(3m, total);" },
+        { Flavor.XunitV3, "Assert.NotNull(order.Total); Assert.True(order.Total > 0m);" },
+        { Flavor.NUnit3, "Assert.IsNotNull(order.Total); Assert.AreEqual(3m, order.Total);" },
+        { Flavor.NUnit4, "Assert.That(order.Total, Is.Not.Null); Assert.That(order.Total, Is.EqualTo(3m));" },
+        { Flavor.MSTest3, "Assert.IsNotNull(total); Assert.AreEqual(3m, total);" },
+        { Flavor.MSTest4, "Assert.AreEqual(3m, total); Assert.IsNotNull(total);" },
+
+        // An identity check of a singleton held in a static readonly field documents that it is one.
+        { Flavor.XunitV2, "Assert.Same(Default, Default);" },
+        { Flavor.NUnit4, "Assert.That(Default, Is.SameAs(Default));" },
+        { Flavor.MSTest4, "Assert.AreSame(OrderTests.Default, OrderTests.Default);" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deliberate))]
+    public Task Redundant_or_deliberate_checks_are_not_reported(Flavor flavor, string body)
+        => VerifyTST3002.AnalyzerAsync(Test(flavor, body, Usings(flavor)), flavor);
+
+    public static TheoryData<Flavor, string> StillCannotFail() => new()
+    {
+        // The not-null check on a value type is the only check of that value (other values are checked).
+        { Flavor.XunitV2, "{|TST3002:Assert.NotNull(total)|}; Assert.Equal(3m, new Order().Total);" },
+        { Flavor.NUnit4, "{|TST3002:Assert.That(total, Is.Not.Null)|}; Assert.That(order.Customer.Name, Is.Empty);" },
+        { Flavor.MSTest4, "{|TST3002:Assert.IsNotNull(total)|}; Assert.AreEqual(3m, _order.Total);" },
+
+        // An identity check of a local or an instance field with itself is still a copy-paste slip.
+        { Flavor.XunitV3, "{|TST3002:Assert.Same(_order, _order)|};" },
+        { Flavor.MSTest3, "{|TST3002:Assert.AreSame(order, order)|};" },
+
+        // Equality of the singleton with itself is still reported: only identity documents a singleton.
+        { Flavor.XunitV2, "{|TST3002:Assert.Equal(Default.Total, Default.Total)|};" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StillCannotFail))]
+    public Task Only_checks_and_self_comparisons_of_instances_are_still_reported(Flavor flavor, string body)
+        => VerifyTST3002.AnalyzerAsync(Test(flavor, body, Usings(flavor)), flavor);
+
+    [Theory]
+    [InlineData(Libs.FluentAssertions, "using FluentAssertions;")]
+    [InlineData(Libs.AwesomeAssertions, "using AwesomeAssertions;")]
+    public Task Fluent_identity_of_a_static_readonly_singleton_is_not_reported(Libs libs, string usings)
+        => VerifyTST3002.AnalyzerAsync(
+            Test(Flavor.XunitV3, """
+                Default.Should().BeSameAs(Default);
+                {|TST3002:order.Should().BeSameAs(order)|};
+        """, usings),
+            Flavor.XunitV3,
+            libs);
 
     [Theory]
     [MemberData(nameof(CanFail))]
