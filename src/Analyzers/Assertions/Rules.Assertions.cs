@@ -29,6 +29,14 @@ internal static partial class Rules
         DiagnosticSeverity.Warning,
         "A test that catches an exception and carries on cannot tell the exception it expects from one it does not, and a catch-all also swallows the failure of the assertions inside the try. Use the framework's Throws assertion to expect an exception, and let unexpected exceptions fail the test.");
 
+    public static readonly DiagnosticDescriptor TST3006 = Create(
+        "TST3006",
+        "Use the framework's Throws assertion",
+        "The try/fail/catch of {0} expects the exception by hand; the framework's Throws assertion says the same in one line",
+        Categories.Assertions,
+        DiagnosticSeverity.Info,
+        "try { act; Assert.Fail(); } catch (SpecificException) { } fails when nothing is thrown, so it cannot pass by mistake; the framework's Throws assertion states the expectation in one line, checks the exact type and returns the exception for further assertions.");
+
     public static readonly DiagnosticDescriptor TST3004 = Create(
         "TST3004",
         "Test method is empty",

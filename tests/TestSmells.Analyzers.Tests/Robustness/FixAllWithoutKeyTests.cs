@@ -139,7 +139,7 @@ public class FixAllWithoutKeyTests
                 public void Expires()
                 {
                     var now = DateTime.UtcNow;
-                    Assert.True(now.AddDays(1) > now);
+                    Assert.True(now.Year >= 2000);
                 }
             }
             """, Flavor.XunitV2, Libs.None);
