@@ -93,6 +93,17 @@ public class WallClockTests
             Flavor.XunitV2);
 
     [Fact]
+    public Task Data_handed_to_the_tests_own_asserting_helper_is_not_reported()
+        => VerifyTST1003.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV3, """
+                    [Test]
+                    public void Works() => RunAndCheck(new[] { DateTime.UtcNow, DateTime.UtcNow.AddDays(-1) });
+
+                    private static void RunAndCheck(DateTime[] added) => Assert.Equal(2, added.Length);
+                """),
+            Flavor.XunitV3);
+
+    [Fact]
     public Task An_exact_instant_asserted_is_reported_in_each_assertion_library()
         => VerifyTST1003.AnalyzerAsync(
             """
