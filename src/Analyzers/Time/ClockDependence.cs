@@ -24,8 +24,6 @@ internal enum ClockDependence
     /// <summary>The read takes a calendar part (<c>.Day</c>, <c>.Hour</c>, <c>.DayOfWeek</c>...) of the current time.</summary>
     CalendarPart,
 
-    /// <summary>The read is a deadline in a loop: the loop waits on real time.</summary>
-    DeadlineLoop,
 
     /// <summary>The test class or method has a fake <c>TimeProvider</c>, and this read goes around it.</summary>
     FakeBypassed,
@@ -71,18 +69,14 @@ internal sealed class ClockDependenceModel
                     var other = binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand;
                     if (IsComparisonOrDifference(binary.OperatorKind) && IsClockType(other.Type) && ReadsClock(other))
                     {
-                        return ClockDependence.ComparedWithClock;
+                        // Inside a loop it is the timeout of a poll (`while (DateTime.UtcNow < deadline)`): the
+                        // essay's "poll for the condition", with real time as its safety net.
+                        return IsInLoop(binary) ? ClockDependence.None : ClockDependence.ComparedWithClock;
                     }
 
                     shifted |= binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && other.Type is { Name: "TimeSpan" };
                     inRelational |= IsComparisonOrDifference(binary.OperatorKind) && binary.OperatorKind != BinaryOperatorKind.Subtract;
                     continue;
-                case IWhileLoopOperation loop when loop.Condition == current:
-                case IForLoopOperation forLoop when forLoop.Condition == current:
-                    return ClockDependence.DeadlineLoop;
-                case ILoopOperation when inRelational:
-                    // `if (DateTime.UtcNow > deadline) break;` inside a loop: the same deadline.
-                    return ClockDependence.DeadlineLoop;
                 case IInvocationOperation invocation:
                     tolerant |= IsTolerance(invocation.TargetMethod);
                     // Only the assertion libraries' own methods: a test's helper that asserts somewhere inside
@@ -112,10 +106,25 @@ internal sealed class ClockDependenceModel
         ClockDependence.Asserted => "is read inside an assertion, so the expected value is a different instant on every run",
         ClockDependence.ComparedWithClock => "is compared with another read of the wall clock, so the outcome depends on how fast the test runs",
         ClockDependence.CalendarPart => "takes a calendar part of the current time, so the test depends on the date and hour it runs",
-        ClockDependence.DeadlineLoop => "is a deadline in a loop, so the test waits on real time",
         ClockDependence.FakeBypassed => "reads the wall clock although the test has a fake TimeProvider",
         _ => "reads the wall clock, so the test depends on when it runs",
     };
+
+    private static bool IsInLoop(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ILoopOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsInSource(IMethodSymbol method)
     {
@@ -144,7 +153,9 @@ internal sealed class ClockDependenceModel
 
     private static bool IsTolerance(IMethodSymbol method)
     {
-        if (method.Name is "Within" or "InRange" or "BeCloseTo" or "NotBeCloseTo" or "IsCloseTo" or "BeWithin" or "IsWithin")
+        if (method.Name is "Within" or "InRange" or "BeCloseTo" or "NotBeCloseTo" or "IsCloseTo" or "BeWithin" or "IsWithin"
+            or "LessThan" or "GreaterThan" or "LessThanOrEqualTo" or "GreaterThanOrEqualTo" or "AtLeast" or "AtMost"
+            or "BeAfter" or "BeBefore" or "BeOnOrAfter" or "BeOnOrBefore" or "IsAfter" or "IsBefore" or "IsAfterOrEqualTo" or "IsBeforeOrEqualTo")
         {
             return true;
         }
