@@ -78,6 +78,7 @@ public static class SuiteGenerator
         MissingAssertion,
         Tautology,
         SwallowedException,
+        TryFailCatch,
         EmptyTest,
         UnseededRandom,
         SkipWithoutReason,
@@ -167,7 +168,7 @@ public static class SuiteGenerator
         var smells = new List<Smell>
         {
             Smell.ThreadSleep, Smell.TaskDelay, Smell.WallClock, Smell.MissingAssertion, Smell.Tautology,
-            Smell.SwallowedException, Smell.EmptyTest, Smell.UnseededRandom, Smell.SkipWithoutReason, Smell.ConsoleOutput,
+            Smell.SwallowedException, Smell.TryFailCatch, Smell.EmptyTest, Smell.UnseededRandom, Smell.SkipWithoutReason, Smell.ConsoleOutput,
             Smell.HardCodedPort, Smell.FixedSharedPath, Smell.CultureDependence,
         };
         if (options.Flavor != SuiteFlavor.Production)
@@ -740,13 +741,25 @@ public static class SuiteGenerator
                     Line("        " + Equal("price", "price") + Expect(_flavor, "TST3002"));
                     break;
                 case Smell.SwallowedException:
+                    // The catch swallows the test's own assertion failure: the test can never fail.
+                    InMemoryPricing(n, q, p);
+                    Line($"        var price = pricing.PriceFor({n});");
+                    Line("        try");
+                    Line("        {");
+                    Line("            " + Positive("price"));
+                    Line("        }");
+                    Line("        catch (Exception)" + Expect(_flavor, "TST3003"));
+                    Line("        {");
+                    Line("        }");
+                    break;
+                case Smell.TryFailCatch:
                     InMemoryPricing(n, q, p);
                     Line("        try");
                     Line("        {");
                     Line("            pricing.PriceFor(-1);");
                     Line("            " + Fail("expected an ArgumentOutOfRangeException"));
                     Line("        }");
-                    Line("        catch (ArgumentOutOfRangeException)" + Expect(_flavor, "TST3003"));
+                    Line("        catch (ArgumentOutOfRangeException)" + Expect(_flavor, "TST3006"));
                     Line("        {");
                     Line("        }");
                     break;

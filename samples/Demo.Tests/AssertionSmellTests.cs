@@ -36,7 +36,7 @@ public class AssertionSmellTests
             PriceParser.Parse("-1");
             Assert.Fail("expected a FormatException");
         }
-        catch (FormatException) // TST3003: the code fix turns this into Assert.Throws<FormatException>
+        catch (FormatException) // TST3006: the code fix turns this into Assert.Throws<FormatException>
         {
         }
     }

@@ -48,7 +48,7 @@ public sealed class OrderPlacementTests : IDisposable
             await orders.PlaceAsync(new PlaceOrder(userId, [new("WIDGET", 0)], CouponCode: null), CancellationToken.None);
             Assert.Fail("an order line without items must be rejected");
         }
-        catch (OrderRejectedException) // expect: TST3003
+        catch (OrderRejectedException) // expect: TST3006
         {
         }
     }

@@ -10,7 +10,7 @@ internal static partial class Rules
         "Test has no assertion",
         "Test '{0}' checks nothing: it passes whatever the code under test does; assert on the outcome it expects",
         Categories.Assertions,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A test without an assertion only proves that the code ran without throwing. It stays green when the behaviour it is named after breaks. Assert on the result, the state or the exception the test is about, or teach the analyzer your own assertion helpers with test_smells.assertion_methods or an [AssertionMethod] attribute.");
 
     public static readonly DiagnosticDescriptor TST3002 = Create(
@@ -28,6 +28,14 @@ internal static partial class Rules
         Categories.Assertions,
         DiagnosticSeverity.Warning,
         "A test that catches an exception and carries on cannot tell the exception it expects from one it does not, and a catch-all also swallows the failure of the assertions inside the try. Use the framework's Throws assertion to expect an exception, and let unexpected exceptions fail the test.");
+
+    public static readonly DiagnosticDescriptor TST3006 = Create(
+        "TST3006",
+        "Use the framework's Throws assertion",
+        "The try/fail/catch of {0} expects the exception by hand; the framework's Throws assertion says the same in one line",
+        Categories.Assertions,
+        DiagnosticSeverity.Info,
+        "try { act; Assert.Fail(); } catch (SpecificException) { } fails when nothing is thrown, so it cannot pass by mistake; the framework's Throws assertion states the expectation in one line, checks the exact type and returns the exception for further assertions.");
 
     public static readonly DiagnosticDescriptor TST3004 = Create(
         "TST3004",

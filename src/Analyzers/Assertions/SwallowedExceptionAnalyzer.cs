@@ -12,29 +12,37 @@ namespace TestSmells.Analyzers.Assertions;
 
 /// <summary>
 /// TST3003: a <c>catch</c> in a test method that neither rethrows, asserts nor fails: it is empty or
-/// only writes to a log or the test output. Covers the <c>try { act; Assert.Fail(); } catch (X) { }</c>
-/// idiom, which the code fix rewrites to the framework's Throws assertion.
+/// only writes to a log or the test output. TST3006 (Info): the <c>try { act; Assert.Fail(); } catch (X) { }</c>
+/// idiom with a specific X, which fails when nothing is thrown and which the code fix rewrites to the
+/// framework's Throws assertion. Not reported: best-effort cleanup (inside <c>finally</c>, or a try whose
+/// body only deletes, disposes or stops) and best-effort setup before the act (a specific catch around a
+/// try without assertions, followed by the assertions of the test).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
 {
-    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3003);
+    private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3003, Rules.TST3006);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
         var cancellation = TypeLookup.Find(context.Compilation, "System.OperationCanceledException");
+        var exception = TypeLookup.Find(context.Compilation, "System.Exception");
+        var nullReference = TypeLookup.Find(context.Compilation, "System.NullReferenceException");
         context.RegisterOperationAction(
             operationContext =>
             {
                 var tryOperation = (ITryOperation)operationContext.Operation;
                 if (tryOperation.Catches.IsEmpty
                     || model.ContainingTestMethod(operationContext.ContainingSymbol) is null
-                    || !IsInTheTestsOwnFlow(tryOperation))
+                    || !IsInTheTestsOwnFlow(tryOperation)
+                    || IsBestEffortCleanup(tryOperation))
                 {
                     return;
                 }
 
                 var scope = model.Assertions.For(operationContext.Options, tryOperation.Syntax.SyntaxTree);
+                var endsInFail = EndsInFail(tryOperation.Body);
+                bool? setupBeforeTheAct = null;
                 foreach (var catchClause in tryOperation.Catches)
                 {
                     if (catchClause.Filter is not null
@@ -45,8 +53,16 @@ public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
                         continue;
                     }
 
+                    var specific = syntax.Declaration is not null
+                        && IsSpecific(catchClause.ExceptionType, exception, nullReference);
+                    if (specific && !endsInFail
+                        && (setupBeforeTheAct ??= IsSetupBeforeTheAct(tryOperation, scope)))
+                    {
+                        continue;
+                    }
+
                     operationContext.ReportDiagnostic(Diagnostic.Create(
-                        Rules.TST3003,
+                        specific && endsInFail ? Rules.TST3006 : Rules.TST3003,
                         Location.Create(syntax.SyntaxTree, ReportedSpan(syntax)),
                         syntax.Declaration is null ? "every exception" : catchClause.ExceptionType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
                 }
@@ -73,6 +89,173 @@ public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A catch that only swallows what it names: not <c>catch</c>, <c>catch (Exception)</c> (which also
+    /// swallow the test's own failed assertions), not <c>NullReferenceException</c> (a bug, never an
+    /// expected outcome), and not an exception of a test framework (<c>AssertionException</c>, <c>XunitException</c>).
+    /// </summary>
+    private static bool IsSpecific(ITypeSymbol? type, INamedTypeSymbol? exception, INamedTypeSymbol? nullReference)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error
+            || SymbolEqualityComparer.Default.Equals(type, exception)
+            || SymbolEqualityComparer.Default.Equals(type, nullReference))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var namespaceName = current.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (namespaceName.StartsWith("Xunit", StringComparison.Ordinal)
+                || namespaceName.StartsWith("NUnit", StringComparison.Ordinal)
+                || namespaceName.StartsWith("Microsoft.VisualStudio.TestTools", StringComparison.Ordinal)
+                || namespaceName.StartsWith("TUnit", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the try block ends in an unconditional failure: <c>Assert.Fail(...)</c> (any framework,
+    /// NUnit's <c>ClassicAssert</c>), <c>Assert.True(false)</c>/<c>IsTrue(false)</c>,
+    /// <c>Assert.False(true)</c>/<c>IsFalse(true)</c>. With a specific catch the test fails when the act
+    /// does not throw: it cannot pass by mistake.
+    /// </summary>
+    private static bool EndsInFail(IBlockOperation body)
+    {
+        if (body.Operations.Length < 2
+            || body.Operations[body.Operations.Length - 1] is not IExpressionStatementOperation { Operation: var expression })
+        {
+            return false;
+        }
+
+        if (expression is IAwaitOperation awaited)
+        {
+            expression = awaited.Operation;
+        }
+
+        if (expression is not IInvocationOperation { TargetMethod: var method } invocation
+            || method.ContainingType?.Name is not ("Assert" or "ClassicAssert"))
+        {
+            return false;
+        }
+
+        if (method.Name == "Fail")
+        {
+            return true;
+        }
+
+        var condition = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+        while (condition is IConversionOperation conversion)
+        {
+            condition = conversion.Operand;
+        }
+
+        var literal = condition is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool value } } ? value : (bool?)null;
+        return method.Name switch
+        {
+            "True" or "IsTrue" => literal == false,
+            "False" or "IsFalse" => literal == true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Best-effort cleanup is not the test's assertion: a try inside a <c>finally</c>, or a try whose body
+    /// only calls cleanup methods (<c>Delete</c>, <c>Dispose</c>, <c>Stop</c>, <c>Close</c>, <c>Kill</c>...).
+    /// </summary>
+    private static bool IsBestEffortCleanup(ITryOperation tryOperation)
+    {
+        for (IOperation current = tryOperation; current.Parent is not null; current = current.Parent)
+        {
+            if (current.Parent is ITryOperation outer && outer.Finally is not null && current == outer.Finally)
+            {
+                return true;
+            }
+        }
+
+        if (tryOperation.Body.Operations.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var statement in tryOperation.Body.Operations)
+        {
+            var expression = (statement as IExpressionStatementOperation)?.Operation;
+            if (expression is IAwaitOperation awaited)
+            {
+                expression = awaited.Operation;
+            }
+
+            while (expression is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner })
+            {
+                expression = inner;
+            }
+
+            if (expression is IConditionalAccessOperation conditional)
+            {
+                expression = conditional.WhenNotNull;
+            }
+
+            if (expression is not IInvocationOperation { TargetMethod.Name: var name } || !IsCleanupName(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCleanupName(string name)
+    {
+        foreach (var verb in CleanupVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CleanupVerbs =
+    {
+        "Delete", "Dispose", "Remove", "Close", "Kill", "Stop", "Clean", "Clear", "Drop", "Shutdown", "Unload", "Release", "Reset", "Truncate", "Purge",
+    };
+
+    /// <summary>
+    /// Best-effort setup before the act: the try is the first statement of the test method, asserts
+    /// nothing itself, and a later statement asserts. The test's verdict comes from the assertions after
+    /// it, not from the exception (an optional native library, an environment that may be missing).
+    /// </summary>
+    private static bool IsSetupBeforeTheAct(ITryOperation tryOperation, AssertionModel.Scope scope)
+    {
+        if (tryOperation.Parent is not IBlockOperation { Parent: IMethodBodyBaseOperation } block
+            || block.Operations.IsEmpty
+            || block.Operations[0] != tryOperation
+            || scope.AssertionsIn(tryOperation.Body) != AssertionKind.None)
+        {
+            return false;
+        }
+
+        var after = false;
+        foreach (var statement in block.Operations)
+        {
+            if (after && scope.AssertionsIn(statement) != AssertionKind.None)
+            {
+                return true;
+            }
+
+            after |= statement == tryOperation;
+        }
+
+        return false;
     }
 
     /// <summary>Cancellation ends a loop or a stream on purpose; catching it is control flow, not a lost failure.</summary>

@@ -22,6 +22,13 @@ internal static class SmellOptions
 
     public const int DefaultPollTimeoutMs = 5000;
 
+    /// <summary>Which reads of the wall clock TST1003 reports: <c>all</c>, or (default) those the outcome depends on.</summary>
+    public const string WallClockKey = "test_smells.wall_clock";
+
+    /// <summary>True when <c>test_smells.wall_clock = all</c> asks TST1003 for every read in the file of <paramref name="tree"/>.</summary>
+    public static bool ReportsEveryClockRead(AnalyzerOptions options, SyntaxTree tree)
+        => string.Equals(Get(options, tree, WallClockKey)?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The poll timeout for the file of <paramref name="tree"/>: a positive integer, else the default.</summary>
     public static int PollTimeoutMs(AnalyzerOptions options, SyntaxTree tree)
         => int.TryParse(Get(options, tree, PollTimeoutKey), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0

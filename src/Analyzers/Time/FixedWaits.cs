@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -92,6 +93,53 @@ internal static class FixedWaits
                     && invocation.Arguments.Length == 1
                     && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var fromValue }:
                 return fromValue is int fi ? fi == 0 : fromValue is double fd ? fd == 0 : fromValue is long fl && fl == 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for a duration TST1001/TST1002 do not report: zero or infinite (<see cref="IsZeroOrInfinite"/>),
+    /// a constant of at most one millisecond (<c>Task.Delay(1)</c> forces an asynchronous continuation,
+    /// <c>Thread.Sleep(1)</c> lets the clock tick: neither waits for a condition), or a random length
+    /// (<c>Task.Delay(random.Next(1, 100))</c> is simulated work, the jitter of a concurrency test).
+    /// </summary>
+    public static bool IsNotAConditionWait(IOperation? duration)
+    {
+        if (IsZeroOrInfinite(duration))
+        {
+            return true;
+        }
+
+        while (duration is IConversionOperation conversion)
+        {
+            duration = conversion.Operand;
+        }
+
+        switch (duration)
+        {
+            case null:
+                return false;
+            case { ConstantValue: { HasValue: true, Value: int milliseconds } }:
+                return milliseconds <= 1;
+            case IInvocationOperation { TargetMethod: { ContainingType.Name: "TimeSpan", Name: "FromMilliseconds" or "FromTicks" } } invocation
+                when invocation.Arguments.Length >= 1
+                    && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var value }:
+                return value switch
+                {
+                    int i => i <= (invocation.TargetMethod.Name == "FromTicks" ? TimeSpan.TicksPerMillisecond : 1),
+                    long l => l <= (invocation.TargetMethod.Name == "FromTicks" ? TimeSpan.TicksPerMillisecond : 1),
+                    double d => d <= 1,
+                    _ => false,
+                };
+        }
+
+        foreach (var part in duration.DescendantsAndSelf())
+        {
+            if (part is IInvocationOperation { TargetMethod: { ContainingType: { Name: "Random", ContainingNamespace.Name: "System" } } })
+            {
+                return true;
+            }
         }
 
         return false;

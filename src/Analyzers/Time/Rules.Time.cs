@@ -24,10 +24,10 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor TST1003 = Create(
         "TST1003",
         "Do not read the wall clock in tests",
-        "{0} reads the wall clock, so the test depends on when it runs; use a FakeTimeProvider or a fixed instant",
+        "{0} {1}; use a FakeTimeProvider or a fixed instant",
         Categories.Time,
-        DiagnosticSeverity.Warning,
-        "A test that reads the current time behaves differently at midnight, at month end, across daylight-saving changes and on agents in other time zones. Give the code under test a FakeTimeProvider, or compare against a fixed instant.");
+        DiagnosticSeverity.Info,
+        "A test whose outcome depends on the current time behaves differently at midnight, at month end, across daylight-saving changes and on agents in other time zones: an instant asserted, two reads compared, local time, a calendar part, a deadline loop, a fake clock bypassed. Give the code under test a FakeTimeProvider, or compare against a fixed instant.");
 
     public static readonly DiagnosticDescriptor TST1004 = Create(
         "TST1004",

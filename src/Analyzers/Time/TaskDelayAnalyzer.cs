@@ -31,7 +31,7 @@ public sealed class TaskDelayAnalyzer : TestSmellsAnalyzer
                     || invocation.Arguments.Length == 0
                     || !IsWaitedOn(invocation)
                     || !model.IsTestCode(operationContext.ContainingSymbol)
-                    || FixedWaits.IsZeroOrInfinite(invocation.Arguments[0].Value)
+                    || FixedWaits.IsNotAConditionWait(invocation.Arguments[0].Value)
                     || !FixedWaits.IsInTestFlow(invocation))
                 {
                     return;

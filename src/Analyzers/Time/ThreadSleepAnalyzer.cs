@@ -30,7 +30,7 @@ public sealed class ThreadSleepAnalyzer : TestSmellsAnalyzer
                     || !SymbolEqualityComparer.Default.Equals(method.ContainingType, thread)
                     || invocation.Arguments.Length != 1
                     || !model.IsTestCode(operationContext.ContainingSymbol)
-                    || FixedWaits.IsZeroOrInfinite(invocation.Arguments[0].Value)
+                    || FixedWaits.IsNotAConditionWait(invocation.Arguments[0].Value)
                     || !FixedWaits.IsInTestFlow(invocation))
                 {
                     return;

@@ -9,7 +9,8 @@ namespace TestSmells.Analyzers.Time;
 
 /// <summary>
 /// TST1003: a read of the wall clock (<c>DateTime.Now/UtcNow/Today</c>, <c>DateTimeOffset.Now/UtcNow</c>,
-/// <c>TimeProvider.System</c>) in test code.
+/// <c>TimeProvider.System</c>) in test code that makes the test's outcome depend on when or where it runs
+/// (see <see cref="ClockDependence"/>); every read with <c>test_smells.wall_clock = all</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WallClockAnalyzer : TestSmellsAnalyzer
@@ -19,6 +20,7 @@ public sealed class WallClockAnalyzer : TestSmellsAnalyzer
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
         var clock = new ClockReads(context.Compilation);
+        var dependence = new ClockDependenceModel(clock);
         context.RegisterOperationAction(
             operationContext =>
             {
@@ -31,11 +33,21 @@ public sealed class WallClockAnalyzer : TestSmellsAnalyzer
                     return;
                 }
 
+                var tree = reference.Syntax.SyntaxTree;
+                var why = SmellOptions.ReportsEveryClockRead(operationContext.Options, tree)
+                    ? ClockDependence.EveryRead
+                    : dependence.Of(reference, read, operationContext.ContainingSymbol, model.Assertions.For(operationContext.Options, tree));
+                if (why == ClockDependence.None)
+                {
+                    return;
+                }
+
                 operationContext.ReportDiagnostic(Diagnostic.Create(
                     Rules.TST1003,
                     reference.Syntax.GetLocation(),
                     ImmutableDictionary<string, string?>.Empty.Add(ClockReads.ReadProperty, read.ToString()),
-                    ClockReads.Display(read)));
+                    ClockReads.Display(read),
+                    ClockDependenceModel.Reason(why)));
             },
             OperationKind.PropertyReference);
     }

@@ -17,7 +17,7 @@ using TestSmells.Analyzers.CodeFixes.Infrastructure;
 namespace TestSmells.Analyzers.CodeFixes.Assertions;
 
 /// <summary>
-/// TST3003: rewrites <c>try { act; Assert.Fail(); } catch (X) { }</c> to the framework's Throws assertion:
+/// TST3006 (and TST3003 where the shape allows it): rewrites <c>try { act; Assert.Fail(); } catch (X) { }</c> to the framework's Throws assertion:
 /// xUnit <c>Assert.Throws&lt;X&gt;</c>/<c>ThrowsAsync</c>, NUnit <c>Assert.Throws&lt;X&gt;</c>/<c>ThrowsAsync</c>
 /// (or <c>await Assert.ThatAsync(..., Throws.TypeOf&lt;X&gt;())</c> when nothing else in the method awaits),
 /// MSTest <c>Assert.ThrowsExactly&lt;X&gt;</c> (3.8+) or <c>Assert.ThrowsException&lt;X&gt;</c>, TUnit
@@ -31,7 +31,7 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "TST3003.UseThrowsAssertion";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST3003");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST3003", "TST3006");
 
     public override FixAllProvider GetFixAllProvider() => FixAllPerFinding.Batch(EquivalenceKey);
 

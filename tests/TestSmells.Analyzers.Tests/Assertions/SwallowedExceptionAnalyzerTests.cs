@@ -47,7 +47,7 @@ public class SwallowedExceptionAnalyzerTests
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
-    public Task The_try_fail_catch_idiom_is_reported(Flavor flavor)
+    public Task The_try_fail_catch_idiom_is_a_suggestion_not_a_warning(Flavor flavor)
         => VerifyTST3003.AnalyzerAsync(
             Test(flavor, $$"""
                 try
@@ -55,11 +55,142 @@ public class SwallowedExceptionAnalyzerTests
                     Act();
                     {{Fail(flavor)}}
                 }
-                {|TST3003:catch (InvalidOperationException)|}
+                {|TST3006:catch (InvalidOperationException)|}
                 {
                 }
                 """),
             flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Catching_a_null_reference_stays_a_warning_even_after_a_fail_call(Flavor flavor)
+        => VerifyTST3003.AnalyzerAsync(
+            Test(flavor, $$"""
+                try
+                {
+                    Act();
+                    {{Fail(flavor)}}
+                }
+                {|TST3003:catch (NullReferenceException)|}
+                {
+                }
+                """),
+            flavor);
+
+    [Theory]
+    [InlineData(Flavor.XunitV2, "Xunit.Sdk.XunitException")]
+    [InlineData(Flavor.NUnit4, "NUnit.Framework.AssertionException")]
+    [InlineData(Flavor.MSTest3, "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException")]
+    public Task Catching_the_frameworks_own_failure_stays_a_warning(Flavor flavor, string failure)
+        => VerifyTST3003.AnalyzerAsync(
+            Test(flavor, $$"""
+                try
+                {
+                    Act();
+                    {{Fail(flavor)}}
+                }
+                {|TST3003:catch ({{failure}})|}
+                {
+                }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Best_effort_cleanup_in_finally_or_of_cleanup_calls_is_not_reported(Flavor flavor)
+        => VerifyTST3003.AnalyzerAsync(
+            Test(flavor, $$"""
+                var path = System.IO.Path.GetTempFileName();
+                try
+                {
+                    Act();
+                    {{Fail(flavor)}}
+                }
+                {|TST3006:catch (InvalidOperationException)|}
+                {
+                }
+                finally
+                {
+                    try
+                    {
+                        System.IO.File.Delete(path);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+
+                try
+                {
+                    System.IO.File.Delete(path);
+                    System.IO.Directory.Delete(path + ".d", recursive: true);
+                }
+                catch (System.IO.IOException)
+                {
+                }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Best_effort_setup_before_the_act_is_not_reported(Flavor flavor)
+        => VerifyTST3003.AnalyzerAsync(
+            Test(flavor, $$"""
+                try
+                {
+                    Optional();
+                }
+                catch (System.IO.FileNotFoundException)
+                {
+                    // the native library is missing on this agent
+                }
+                catch (TypeInitializationException)
+                {
+                }
+
+                var total = 1 + 1;
+                {{Check(flavor, "total == 2")}}
+                }
+
+                private static void Optional()
+                {
+                """, isAsync: flavor == Flavor.TUnit, extraUsings: flavor == Flavor.TUnit ? "using TUnit.Assertions.Extensions;" : ""),
+            flavor);
+
+    [Fact]
+    public Task A_catch_around_the_act_followed_by_assertions_is_still_reported_when_it_is_not_setup()
+        => VerifyTST3003.AnalyzerAsync(
+            Test(Flavor.XunitV2, """
+                var total = 0;
+                try
+                {
+                    Act();
+                }
+                {|TST3003:catch (InvalidOperationException)|}
+                {
+                }
+
+                Assert.Equal(0, total);
+
+                try
+                {
+                    Act();
+                }
+                {|TST3003:catch (Exception)|}
+                {
+                }
+
+                Assert.Equal(0, total);
+                """),
+            Flavor.XunitV2);
+
+    private static string Check(Flavor flavor, string condition) => flavor switch
+    {
+        Flavor.XunitV2 or Flavor.XunitV3 => $"Assert.True({condition});",
+        Flavor.NUnit3 or Flavor.NUnit4 => $"Assert.That({condition});",
+        Flavor.MSTest3 or Flavor.MSTest4 => $"Assert.IsTrue({condition});",
+        _ => $"await TUnit.Assertions.Assert.That({condition}).IsEqualTo(true);",
+    };
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
@@ -392,7 +523,7 @@ public class SwallowedExceptionAnalyzerTests
             .Select(d => $"{d.Id} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}")
             .OrderBy(d => d, System.StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { "TST3001 line 10", "TST3003 line 16", "TST3003 line 29" }, found);
+        Assert.Equal(new[] { "TST3001 line 10", "TST3003 line 16", "TST3006 line 29" }, found);
     }
 
     [Theory]

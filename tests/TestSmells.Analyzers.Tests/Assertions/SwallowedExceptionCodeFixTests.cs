@@ -46,7 +46,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         {{fail}}
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                     GC.KeepAlive(before);
@@ -79,7 +79,7 @@ public class SwallowedExceptionCodeFixTests
                         Parse(text);
                         Assert.Fail("expected a format error");
                     }
-                    {|TST3003:catch (FormatException)|}
+                    {|TST3006:catch (FormatException)|}
                     {
                     }
                 }
@@ -111,7 +111,7 @@ public class SwallowedExceptionCodeFixTests
                         var count = Parse("x");
                         Assert.Fail();
                     }
-                    {|TST3003:catch (FormatException)|}
+                    {|TST3006:catch (FormatException)|}
                     {
                     }
                 }
@@ -138,7 +138,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail();
                     }
-                    {|TST3003:catch (InvalidOperationException ex)|}
+                    {|TST3006:catch (InvalidOperationException ex)|}
                     {
                         System.Diagnostics.Trace.WriteLine(ex.Message);
                     }
@@ -167,7 +167,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException ex)|}
+                    {|TST3006:catch (InvalidOperationException ex)|}
                     {
                     }
                 }
@@ -202,7 +202,7 @@ public class SwallowedExceptionCodeFixTests
                         await ActAsync();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }
@@ -230,7 +230,7 @@ public class SwallowedExceptionCodeFixTests
                         var count = await CountAsync().ConfigureAwait(false);
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
 
@@ -240,7 +240,7 @@ public class SwallowedExceptionCodeFixTests
                         await ActAsync();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }
@@ -274,7 +274,7 @@ public class SwallowedExceptionCodeFixTests
                         await ActAsync();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException ex)|}
+                    {|TST3006:catch (InvalidOperationException ex)|}
                     {
                         TestContext.WriteLine(ex.Message);
                     }
@@ -304,7 +304,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }
@@ -317,7 +317,7 @@ public class SwallowedExceptionCodeFixTests
                         Parse("x");
                         Assert.True(false);
                     }
-                    {|TST3003:catch (FormatException)|}
+                    {|TST3006:catch (FormatException)|}
                     {
                     }
 
@@ -326,7 +326,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }
@@ -377,7 +377,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
 
@@ -386,7 +386,7 @@ public class SwallowedExceptionCodeFixTests
                         await ActAsync();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }
@@ -405,13 +405,13 @@ public class SwallowedExceptionCodeFixTests
     }
 
     [Theory]
-    [InlineData("catch (Exception) { }", "Act(); Assert.Fail(\"expected\");")]
-    [InlineData("catch { }", "Act(); Assert.Fail(\"expected\");")]
-    [InlineData("catch (InvalidOperationException) { }", "Act();")]
-    [InlineData("catch (InvalidOperationException) { } finally { Console.WriteLine(1); }", "Act(); Assert.Fail(\"expected\");")]
-    [InlineData("catch (InvalidOperationException) { } catch (FormatException) { }", "Act(); Assert.Fail(\"expected\");")]
-    [InlineData("catch (SystemException) { }", "if (DateTime.Today.Year > 2000) return; Act(); Assert.Fail(\"expected\");")]
-    public Task No_fix_when_the_shape_is_not_the_idiom(string catches, string act)
+    [InlineData("catch (Exception) { }", "Act(); Assert.Fail(\"expected\");", "TST3003")]
+    [InlineData("catch { }", "Act(); Assert.Fail(\"expected\");", "TST3003")]
+    [InlineData("catch (InvalidOperationException) { }", "Act();", "TST3003")]
+    [InlineData("catch (InvalidOperationException) { } finally { Console.WriteLine(1); }", "Act(); Assert.Fail(\"expected\");", "TST3006")]
+    [InlineData("catch (InvalidOperationException) { } catch (FormatException) { }", "Act(); Assert.Fail(\"expected\");", "TST3006")]
+    [InlineData("catch (SystemException) { }", "if (DateTime.Today.Year > 2000) return; Act(); Assert.Fail(\"expected\");", "TST3006")]
+    public Task No_fix_when_the_shape_is_not_the_idiom(string catches, string act, string id)
         => FixTST3003.NoFixAsync(
             Source(Flavor.XunitV3, $$"""
                 [Test]
@@ -421,7 +421,7 @@ public class SwallowedExceptionCodeFixTests
                     {
                         {{act}}
                     }
-                    {{catches.Replace("catch", "{|TST3003:catch", System.StringComparison.Ordinal).Replace(") {", ")|} {", System.StringComparison.Ordinal).Replace("catch {", "catch|} {", System.StringComparison.Ordinal)}}
+                    {{catches.Replace("catch", "{|" + id + ":catch", System.StringComparison.Ordinal).Replace(") {", ")|} {", System.StringComparison.Ordinal).Replace("catch {", "catch|} {", System.StringComparison.Ordinal)}}
                 }
             """),
             Flavor.XunitV3,
@@ -439,7 +439,7 @@ public class SwallowedExceptionCodeFixTests
                         Act();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException ex)|}
+                    {|TST3006:catch (InvalidOperationException ex)|}
                     {
                         Console.WriteLine(ex.Message);
                     }
@@ -466,7 +466,7 @@ public class SwallowedExceptionCodeFixTests
                         await ActAsync();
                         Assert.Fail("expected an exception");
                     }
-                    {|TST3003:catch (InvalidOperationException)|}
+                    {|TST3006:catch (InvalidOperationException)|}
                     {
                     }
                 }

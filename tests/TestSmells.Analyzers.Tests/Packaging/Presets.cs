@@ -19,7 +19,7 @@ public static class Presets
     public static readonly ImmutableArray<string> Modes = ImmutableArray.Create("None", "Default", "Recommended", "All");
 
     /// <summary>Rules that <c>Recommended</c> leaves at their <c>Default</c> setting (the catalog's exception).</summary>
-    public static readonly ImmutableHashSet<string> KeptAtDefaultInRecommended = ImmutableHashSet.Create(StringComparer.Ordinal, "TST2005", "TST5003");
+    public static readonly ImmutableHashSet<string> KeptAtDefaultInRecommended = ImmutableHashSet.Create(StringComparer.Ordinal, "TST2005", "TST3006", "TST5003");
 
     public const string RegenerateVariable = "TESTSMELLS_REGENERATE";
 

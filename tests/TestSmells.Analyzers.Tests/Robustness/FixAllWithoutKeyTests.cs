@@ -132,7 +132,7 @@ public class FixAllWithoutKeyTests
                 public void Waits()
                 {
                     var deadline = new DateTime(2030, 1, 1);
-                    while (DateTime.UtcNow < deadline) { break; }
+                    while (DateTime.UtcNow.Year < deadline.Year) { break; }
                     Assert.True(deadline.Year == 2030);
                 }
 
@@ -140,12 +140,12 @@ public class FixAllWithoutKeyTests
                 public void Expires()
                 {
                     var now = DateTime.UtcNow;
-                    Assert.True(now.AddDays(1) > now);
+                    Assert.True(now.Year >= 2000);
                 }
             }
             """, Flavor.XunitV2, Libs.None);
 
-        Assert.Contains("while (DateTime.UtcNow < deadline)", fixedText);
+        Assert.Contains("while (DateTime.UtcNow.Year < deadline.Year)", fixedText);
         Assert.DoesNotContain("var now = DateTime.UtcNow;", fixedText);
         Assert.Contains("var now = new DateTime(", fixedText);
     }

@@ -32,7 +32,7 @@ internal static class GeneratedSuites
     /// The options of the suites these tests use: small (three classes, so that the class-level smells
     /// are there too), with a smell every third test, so that every smell of the flavour appears.
     /// </summary>
-    public static SuiteOptions Options(SuiteFlavor flavor, int tests = 60) => new(flavor, tests)
+    public static SuiteOptions Options(SuiteFlavor flavor, int tests = 75) => new(flavor, tests)
     {
         TestsPerClass = 20,
         SmellEvery = 3,

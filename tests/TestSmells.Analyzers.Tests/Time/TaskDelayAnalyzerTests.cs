@@ -41,6 +41,20 @@ public class TaskDelayAnalyzerTests
         => VerifyTST1002.AnalyzerAsync(TestSource.Test(Flavor.XunitV2, statement, isAsync: true), Flavor.XunitV2);
 
     [Theory]
+    [InlineData("await Task.Delay(1).ConfigureAwait(false);")]
+    [InlineData("await Task.Delay(TimeSpan.FromMilliseconds(1));")]
+    [InlineData("await Task.Delay(new Random(7).Next(0, 2));")]
+    [InlineData("var random = new Random(1);\n        await Task.Delay(random.Next(1, 100));")]
+    public Task A_one_millisecond_yield_and_simulated_random_work_are_not_fixed_waits(string statement)
+        => VerifyTST1002.AnalyzerAsync(TestSource.Test(Flavor.XunitV3, statement, isAsync: true), Flavor.XunitV3);
+
+    [Theory]
+    [InlineData("await {|TST1002:Task.Delay(2)|};")]
+    [InlineData("await {|TST1002:Task.Delay(TimeSpan.FromMilliseconds(50))|};")]
+    public Task Two_milliseconds_and_more_are_fixed_waits(string statement)
+        => VerifyTST1002.AnalyzerAsync(TestSource.Test(Flavor.MSTest4, statement, isAsync: true), Flavor.MSTest4);
+
+    [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
     public Task A_delay_raced_against_work_or_used_as_a_timeout_is_not_reported(Flavor flavor)
         => VerifyTST1002.AnalyzerAsync(

@@ -109,6 +109,13 @@ public class ThreadSleepAnalyzerTests
         => VerifyTST1001.AnalyzerAsync(TestSource.Test(Flavor.XunitV3, statement), Flavor.XunitV3);
 
     [Theory]
+    [InlineData("Thread.Sleep(1);")]
+    [InlineData("Thread.Sleep(TimeSpan.FromMilliseconds(1));")]
+    [InlineData("Thread.Sleep(new Random(3).Next(1, 100));")]
+    public Task A_one_millisecond_tick_and_simulated_random_work_are_not_fixed_waits(string statement)
+        => VerifyTST1001.AnalyzerAsync(TestSource.Test(Flavor.NUnit4, statement), Flavor.NUnit4);
+
+    [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
     public Task A_sleep_inside_a_polling_loop_is_not_reported(Flavor flavor)
         => VerifyTST1001.AnalyzerAsync(
