@@ -17,6 +17,8 @@ namespace TestSmells.Analyzers.Isolation;
 /// such orderers read (a class named <c>*PriorityAttribute</c> or <c>TestPriority</c> on a test);
 /// TUnit <c>[DependsOn]</c> and <c>[NotInParallel(Order = n)]</c>. MSTest has no ordering
 /// attribute: its <c>[Priority]</c> is metadata for filtering and does not change the order.
+/// Reported once per cause: once per class (at its own ordering attribute, else at the first one of its
+/// tests, with the number of ordered tests in the message) and once per assembly-level orderer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
@@ -55,25 +57,71 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
 
         var rule = new OrderingAttributes(ordering, notInParallel, readsPriorities ? traits : null);
 
+        // One finding per cause: a class whose tests are ordered is reported once, at its own ordering
+        // attribute when it has one, otherwise at the first ordering attribute of its tests, with the
+        // number of ordered tests in the message (an ordered class of 144 tests is one decision, not 144).
         context.RegisterSymbolAction(
             symbolContext =>
             {
-                var symbol = symbolContext.Symbol;
-                var isTest = symbol is IMethodSymbol method ? model.IsTestMethod(method) : model.IsTestClass(symbol as INamedTypeSymbol);
-                if (symbol is IMethodSymbol && !isTest)
+                if (symbolContext.Symbol is not INamedTypeSymbol type)
                 {
                     return;
                 }
 
-                foreach (var attribute in symbol.GetAttributes())
+                var cancellationToken = symbolContext.CancellationToken;
+                var isTestClass = model.IsTestClass(type);
+                AttributeData? cause = null;
+                foreach (var attribute in type.GetAttributes())
                 {
-                    if (rule.IsOrdering(attribute, isTest))
+                    if (rule.IsOrdering(attribute, isTestClass))
                     {
-                        Report(symbolContext.ReportDiagnostic, attribute, symbolContext.CancellationToken);
+                        cause = First(cause, attribute);
                     }
                 }
+
+                var tests = 0;
+                var orderedTests = 0;
+                AttributeData? firstOnTest = null;
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is not IMethodSymbol method || !model.IsTestMethod(method))
+                    {
+                        continue;
+                    }
+
+                    tests++;
+                    var ordered = false;
+                    foreach (var attribute in method.GetAttributes())
+                    {
+                        if (rule.IsOrdering(attribute, isTest: true))
+                        {
+                            ordered = true;
+                            firstOnTest = First(firstOnTest, attribute);
+                        }
+                    }
+
+                    if (ordered)
+                    {
+                        orderedTests++;
+                    }
+                }
+
+                // A class-level orderer orders every test of the class; without one, the tests that carry
+                // an ordering attribute are the ordered ones.
+                var count = cause is not null ? Math.Max(tests, orderedTests) : orderedTests;
+                cause ??= firstOnTest;
+                if (cause is null)
+                {
+                    return;
+                }
+
+                var subject = count == 0
+                    ? "the tests of '" + type.Name + "'"
+                    : count == 1
+                        ? "1 test of '" + type.Name + "'"
+                        : count + " tests of '" + type.Name + "'";
+                Report(symbolContext.ReportDiagnostic, cause, subject, cancellationToken);
             },
-            SymbolKind.Method,
             SymbolKind.NamedType);
 
         // Assembly-wide orderers ([assembly: TestCollectionOrderer(...)]): the assembly's attributes are
@@ -100,7 +148,7 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                         && reference.SyntaxTree == list.SyntaxTree
                         && rule.IsOrdering(attribute, isTest: false))
                     {
-                        Report(nodeContext.ReportDiagnostic, attribute, nodeContext.CancellationToken);
+                        Report(nodeContext.ReportDiagnostic, attribute, "the tests of the assembly", nodeContext.CancellationToken);
                     }
                 }
             },
@@ -120,14 +168,31 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         return false;
     }
 
-    private static void Report(Action<Diagnostic> report, AttributeData attribute, CancellationToken cancellationToken)
+    /// <summary>Of two ordering attributes, the one applied first in source (file, then position).</summary>
+    private static AttributeData First(AttributeData? current, AttributeData candidate)
+    {
+        if (current?.ApplicationSyntaxReference is not { } kept)
+        {
+            return candidate;
+        }
+
+        if (candidate.ApplicationSyntaxReference is not { } other)
+        {
+            return current;
+        }
+
+        var byFile = string.CompareOrdinal(other.SyntaxTree.FilePath, kept.SyntaxTree.FilePath);
+        return byFile < 0 || (byFile == 0 && other.Span.Start < kept.Span.Start) ? candidate : current;
+    }
+
+    private static void Report(Action<Diagnostic> report, AttributeData attribute, string subject, CancellationToken cancellationToken)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {
             return;
         }
 
-        report(Diagnostic.Create(Rules.TST4002, syntax.GetLocation(), "[" + syntax + "]"));
+        report(Diagnostic.Create(Rules.TST4002, syntax.GetLocation(), "[" + syntax + "]", subject));
     }
 
     private sealed class OrderingAttributes

@@ -17,12 +17,24 @@ public class ExecutionOrderAnalyzerTests
             [TestFixture, {|TST4002:Order(1)|}]
             public class CheckoutTests
             {
-                [Test, {|TST4002:Order(1)|}]
+                [Test, Order(1)]
                 public void Creates_the_cart() => Assert.Pass();
 
                 [Test]
-                [{|TST4002:Order(2)|}]
+                [Order(2)]
                 public void Pays_for_the_cart() => Assert.Pass();
+            }
+
+            public class ShippingTests
+            {
+                [Test]
+                public void Unordered() => Assert.Pass();
+
+                [Test, {|TST4002:Order(1)|}]
+                public void Packs() => Assert.Pass();
+
+                [Test, Order(2)]
+                public void Ships() => Assert.Pass();
             }
             """,
             flavor);
@@ -46,12 +58,22 @@ public class ExecutionOrderAnalyzerTests
             [{|TST4002:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
             public class CheckoutTests
             {
-                [Fact, {|TST4002:TestPriority(1)|}]
+                [Fact, TestPriority(1)]
                 public void Creates_the_cart() => Assert.True(true);
 
                 [Fact]
-                [{|TST4002:TestPriority(2)|}]
+                [TestPriority(2)]
                 public void Pays_for_the_cart() => Assert.True(true);
+            }
+
+            public class ShippingTests
+            {
+                [Fact, {|TST4002:TestPriority(1)|}]
+                public void Packs() => Assert.True(true);
+
+                [Fact]
+                [TestPriority(2)]
+                public void Ships() => Assert.True(true);
             }
             """,
             Flavor.XunitV2);
@@ -76,8 +98,14 @@ public class ExecutionOrderAnalyzerTests
             [{|TST4002:TestCaseOrderer(typeof(PriorityOrderer))|}]
             public class CheckoutTests
             {
-                [Fact, {|TST4002:RunPriority(1)|}]
+                [Fact, RunPriority(1)]
                 public void Creates_the_cart() => Assert.True(true);
+            }
+
+            public class ShippingTests
+            {
+                [Fact, {|TST4002:RunPriority(1)|}]
+                public void Packs() => Assert.True(true);
             }
 
             [CollectionDefinition("checkout"), {|TST4002:TestCaseOrderer(typeof(PriorityOrderer))|}]
@@ -104,12 +132,24 @@ public class ExecutionOrderAnalyzerTests
                 [Test]
                 public Task Creates_the_cart() => Task.CompletedTask;
 
-                [Test, {|TST4002:DependsOn(nameof(Creates_the_cart))|}]
+                [Test, DependsOn(nameof(Creates_the_cart))]
                 public Task Pays_for_the_cart() => Task.CompletedTask;
+            }
 
-                [Test, {|TST4002:NotInParallel(Order = 2)|}]
-                public Task Ships_the_cart() => Task.CompletedTask;
+            public class ShippingTests
+            {
+                [Test]
+                public Task Packs() => Task.CompletedTask;
 
+                [Test, {|TST4002:DependsOn(nameof(Packs))|}]
+                public Task Ships() => Task.CompletedTask;
+
+                [Test, NotInParallel(Order = 2)]
+                public Task Tracks() => Task.CompletedTask;
+            }
+
+            public class ClosingTests
+            {
                 [Test, {|TST4002:NotInParallel("orders", Order = 3)|}]
                 public Task Closes_the_cart() => Task.CompletedTask;
             }
@@ -228,17 +268,62 @@ public class ExecutionOrderAnalyzerTests
             flavor: null);
 
     [Fact]
-    public Task The_message_names_the_attribute()
+    public Task The_message_names_the_attribute_and_counts_the_ordered_tests()
         => VerifyTST4002.AnalyzerAsync(
             """
             using NUnit.Framework;
 
             public class CheckoutTests
             {
+                [Test]
+                public void Unordered() => Assert.Pass();
+
                 [Test, {|#0:Order(1)|}]
+                public void Creates_the_cart() => Assert.Pass();
+
+                [Test, Order(2)]
+                public void Pays_for_the_cart() => Assert.Pass();
+
+                [Test, Order(3)]
+                public void Ships_the_cart() => Assert.Pass();
+            }
+
+            public class SingleTests
+            {
+                [Test, {|#1:Order(1)|}]
                 public void Creates_the_cart() => Assert.Pass();
             }
             """,
             Flavor.NUnit4,
-            expected: VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[Order(1)]"));
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[Order(1)]", "3 tests of 'CheckoutTests'"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[Order(1)]", "1 test of 'SingleTests'"));
+
+    [Fact]
+    public Task A_class_orderer_counts_every_test_of_the_class_and_an_assembly_orderer_is_reported_once()
+    {
+        var source = """
+            using Xunit;
+
+            [assembly: {|#0:TestCollectionOrderer("Checkout.Tests.ByName", "Checkout.Tests")|}]
+
+            [{|#1:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
+            public class CheckoutTests
+            {
+                [Fact]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """;
+        return VerifyTST4002.AnalyzerAsync(
+            source,
+            Flavor.XunitV2,
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[TestCollectionOrderer(\"Checkout.Tests.ByName\", \"Checkout.Tests\")]", "the tests of the assembly"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")]", "2 tests of 'CheckoutTests'"));
+    }
 }
