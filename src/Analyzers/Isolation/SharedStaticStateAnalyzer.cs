@@ -1,8 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TestSmells.Analyzers.Infrastructure;
@@ -52,10 +53,13 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
     {
         var types = new KnownTypes(context.Compilation);
 
-        context.RegisterSymbolStartAction(
-            start =>
+        // One symbol action per class: the few classes that declare a candidate (most declare none) have
+        // their own syntax searched for the candidates' names, and only those references are bound. A
+        // symbol-start action with operation callbacks made every operation of every test class pay.
+        context.RegisterSymbolAction(
+            symbolContext =>
             {
-                var type = (INamedTypeSymbol)start.Symbol;
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
                 if (type.TypeKind != TypeKind.Class || !model.IsTestCode(type))
                 {
                     return;
@@ -67,72 +71,133 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     return;
                 }
 
-                var usage = new ConcurrentDictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
-
-                start.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var member = operationContext.Operation switch
-                        {
-                            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
-                            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                            _ => null,
-                        };
-                        if (member is null || !candidates.TryGetValue(member, out var candidate))
-                        {
-                            return;
-                        }
-
-                        var found = Classify(operationContext.Operation, candidate.IsCollection, types);
-                        if (found == Usage.None)
-                        {
-                            return;
-                        }
-
-                        var owner = operationContext.ContainingSymbol;
-                        var once = types.IsOneTimeHook(owner);
-                        var flags = found switch
-                        {
-                            Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
-                            _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
-                        };
-                        if (flags != Usage.None)
-                        {
-                            usage.AddOrUpdate(member, flags, (_, old) => old | flags);
-                        }
-                    },
-                    OperationKind.FieldReference,
-                    OperationKind.PropertyReference);
-
-                start.RegisterSymbolEndAction(end =>
+                var usage = FindUsage(type, candidates, types, symbolContext.Compilation, symbolContext.CancellationToken);
+                foreach (var pair in candidates)
                 {
-                    foreach (var pair in candidates)
+                    var candidate = pair.Value;
+                    usage.TryGetValue(pair.Key, out var seen);
+                    string? why = null;
+                    if ((seen & Usage.ContentModified) != 0)
                     {
-                        var candidate = pair.Value;
-                        usage.TryGetValue(pair.Key, out var seen);
-                        string? why = null;
-                        if ((seen & Usage.ContentModified) != 0)
-                        {
-                            why = "is a collection that tests modify";
-                        }
-                        else if (candidate.IsSettable && !((seen & Usage.ReassignedOnce) != 0 && (seen & Usage.Reassigned) == 0))
-                        {
-                            why = "is not read-only";
-                        }
-
-                        if (why is not null && candidate.Location is { } location)
-                        {
-                            end.ReportDiagnostic(Diagnostic.Create(
-                                Rules.TST4001,
-                                location,
-                                pair.Key is IFieldSymbol ? "field" : "property",
-                                pair.Key.Name,
-                                why));
-                        }
+                        why = "is a collection that tests modify";
                     }
-                });
+                    else if (candidate.IsSettable && !((seen & Usage.ReassignedOnce) != 0 && (seen & Usage.Reassigned) == 0))
+                    {
+                        why = "is not read-only";
+                    }
+
+                    if (why is not null && candidate.Location is { } location)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(
+                            Rules.TST4001,
+                            location,
+                            pair.Key is IFieldSymbol ? "field" : "property",
+                            pair.Key.Name,
+                            why));
+                    }
+                }
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// How the class's own code (not its nested types) uses each candidate: every identifier with a
+    /// candidate's name is bound, and its reference classified.
+    /// </summary>
+    private static Dictionary<ISymbol, Usage> FindUsage(
+        INamedTypeSymbol type,
+        Dictionary<ISymbol, Candidate> candidates,
+        KnownTypes types,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var usage = new Dictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in candidates.Keys)
+        {
+            names.Add(member.Name);
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            SemanticModel? semanticModel = null;
+            foreach (var node in declaration.DescendantNodes(node => node == declaration || node is not BaseTypeDeclarationSyntax))
+            {
+                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                var expression = identifier.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == identifier => (ExpressionSyntax)access,
+                    MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+                    _ => identifier,
+                };
+
+#pragma warning disable RS1030 // Only the references to the class's few candidates are bound, once per class.
+                semanticModel ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                var operation = semanticModel.GetOperation(expression, cancellationToken);
+                var member = operation switch
+                {
+                    IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                    IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                    _ => null,
+                };
+                if (member is null || !candidates.TryGetValue(member, out var candidate))
+                {
+                    continue;
+                }
+
+                var found = Classify(operation!, candidate.IsCollection, types);
+                if (found == Usage.None)
+                {
+                    continue;
+                }
+
+                var owner = Owner(expression, semanticModel, cancellationToken);
+                var once = types.IsOneTimeHook(owner);
+                var flags = found switch
+                {
+                    Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
+                    _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
+                };
+                if (flags != Usage.None)
+                {
+                    usage[member] = usage.TryGetValue(member, out var old) ? old | flags : flags;
+                }
+            }
+        }
+
+        return usage;
+    }
+
+    /// <summary>The member whose code holds <paramref name="node"/>: a method, constructor, accessor, field or property (lambdas and local functions belong to their member).</summary>
+    private static ISymbol? Owner(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax:
+                    return semanticModel.GetDeclaredSymbol(current, cancellationToken);
+                case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } declarator:
+                    return semanticModel.GetDeclaredSymbol(declarator, cancellationToken);
+                case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                    // 'static int X => ...': the getter's code.
+                    return (semanticModel.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                case BaseTypeDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     [Flags]
@@ -263,7 +328,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
     }
 
     /// <summary>Initialization that runs once, before any test: a static constructor or a member initializer.</summary>
-    private static bool IsInitialization(ISymbol owner)
+    private static bool IsInitialization(ISymbol? owner)
         => owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol or IPropertySymbol;
 
     /// <summary>How the reference uses the member: reassigned, its collection content changed, or only read.</summary>
@@ -449,7 +514,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         }
 
         /// <summary>True for a method the framework runs once per class, assembly or session.</summary>
-        public bool IsOneTimeHook(ISymbol owner)
+        public bool IsOneTimeHook(ISymbol? owner)
         {
             if (owner is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
