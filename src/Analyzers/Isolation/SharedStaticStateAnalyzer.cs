@@ -81,8 +81,13 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     {
                         why = "is a collection that tests modify";
                     }
-                    else if (candidate.IsSettable && !((seen & Usage.ReassignedOnce) != 0 && (seen & Usage.Reassigned) == 0))
+                    else if (candidate.IsSettable
+                        && ((seen & Usage.Reassigned) != 0 || (candidate.IsWritableOutside && (seen & Usage.ReassignedOnce) == 0)))
                     {
+                        // Reassigned by the class's code outside one-time set-up, or settable from other
+                        // classes that this rule cannot see. A private member that only its initializer
+                        // (or a one-time hook, or a lazy initialization) sets is a value that happens to
+                        // lack 'readonly', not state that tests share.
                         why = "is not read-only";
                     }
 
@@ -101,7 +106,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
     }
 
     /// <summary>
-    /// How the class's own code (not its nested types) uses each candidate: every identifier with a
+    /// How the class's code (its nested types included) uses each candidate: every identifier with a
     /// candidate's name is bound, and its reference classified.
     /// </summary>
     private static Dictionary<ISymbol, Usage> FindUsage(
@@ -126,7 +131,8 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             }
 
             SemanticModel? semanticModel = null;
-            foreach (var node in declaration.DescendantNodes(node => node == declaration || node is not BaseTypeDeclarationSyntax))
+            // Nested types (fakes, jobs the tests run) are searched too: they often write the outer class's statics.
+            foreach (var node in declaration.DescendantNodes())
             {
                 if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
                 {
@@ -162,7 +168,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                 }
 
                 var owner = Owner(expression, semanticModel, cancellationToken);
-                var once = types.IsOneTimeHook(owner);
+                var once = types.IsOneTimeHook(owner) || (found == Usage.Reassigned && IsLazyInitialization(operation!, member));
                 var flags = found switch
                 {
                     Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
@@ -217,14 +223,18 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
     private sealed class Candidate
     {
-        public Candidate(bool isSettable, bool isCollection, Location? location)
+        public Candidate(bool isSettable, bool isWritableOutside, bool isCollection, Location? location)
         {
             IsSettable = isSettable;
+            IsWritableOutside = isWritableOutside;
             IsCollection = isCollection;
             Location = location;
         }
 
         public bool IsSettable { get; }
+
+        /// <summary>Settable by code outside the class (not private): writes there cannot be seen from here.</summary>
+        public bool IsWritableOutside { get; }
 
         public bool IsCollection { get; }
 
@@ -242,19 +252,23 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             {
                 case IFieldSymbol { IsStatic: true, IsConst: false, IsImplicitlyDeclared: false } field
                     when !types.IsPerThreadOrFlow(field.Type) && !types.IsThreadStatic(field):
-                    Add(field, field.Type, isSettable: !field.IsReadOnly);
+                    Add(field, field.Type, isSettable: !field.IsReadOnly, isWritableOutside: !field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private);
                     break;
                 case IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property }
                     when !types.IsPerThreadOrFlow(property.Type):
                     // The backing field of an auto-property: the property is the candidate.
-                    Add(property, property.Type, isSettable: property.SetMethod is not null);
+                    Add(
+                        property,
+                        property.Type,
+                        isSettable: property.SetMethod is not null,
+                        isWritableOutside: property.SetMethod is { DeclaredAccessibility: not Accessibility.Private });
                     break;
             }
         }
 
         return candidates;
 
-        void Add(ISymbol member, ITypeSymbol memberType, bool isSettable)
+        void Add(ISymbol member, ITypeSymbol memberType, bool isSettable, bool isWritableOutside)
         {
             var isCollection = types.IsMutableCollection(memberType);
             if (!isSettable && !isCollection)
@@ -271,7 +285,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             var location = member.DeclaringSyntaxReferences.Length > 0
                 ? Location.Create(member.DeclaringSyntaxReferences[0].SyntaxTree, member.DeclaringSyntaxReferences[0].Span)
                 : null;
-            candidates[member.OriginalDefinition] = new Candidate(isSettable, isCollection, location);
+            candidates[member.OriginalDefinition] = new Candidate(isSettable, isWritableOutside, isCollection, location);
         }
     }
 
@@ -325,6 +339,103 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A write that only happens while the member is still unset: <c>_server ??= Start()</c>, or an
+    /// assignment under <c>if (_server == null)</c> / <c>if (_server is null)</c> (a lazily created,
+    /// shared fixture or cache).
+    /// </summary>
+    private static bool IsLazyInitialization(IOperation reference, ISymbol member)
+    {
+        if (reference.Parent is ICoalesceAssignmentOperation coalesce && ReferenceEquals(coalesce.Target, reference))
+        {
+            return true;
+        }
+
+        if (reference.Parent is not ISimpleAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        {
+            return false;
+        }
+
+        for (var current = assignment.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalOperation conditional)
+            {
+                if (IsNullCheckOf(conditional.Condition, member) && !IsInside(assignment, conditional.WhenFalse))
+                {
+                    return true;
+                }
+            }
+            else if (current is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(IOperation operation, IOperation? container)
+    {
+        if (container is null)
+        {
+            return false;
+        }
+
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (ReferenceEquals(current, container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>member == null</c>, <c>null == member</c> or <c>member is null</c> (alone or in a <c>&amp;&amp;</c>/<c>||</c> chain).</summary>
+    private static bool IsNullCheckOf(IOperation condition, ISymbol member)
+    {
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } chain:
+                return IsNullCheckOf(chain.LeftOperand, member) || IsNullCheckOf(chain.RightOperand, member);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return IsMemberAndNull(equals.LeftOperand, equals.RightOperand, member) || IsMemberAndNull(equals.RightOperand, equals.LeftOperand, member);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } pattern:
+                return IsNull(value) && IsMember(pattern.Value, member);
+        }
+
+        return false;
+    }
+
+    private static bool IsMemberAndNull(IOperation operand, IOperation other, ISymbol member) => IsMember(operand, member) && IsNull(other);
+
+    private static bool IsNull(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
+    }
+
+    private static bool IsMember(IOperation operation, ISymbol member)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        var referenced = operation switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+        return SymbolEqualityComparer.Default.Equals(referenced, member);
     }
 
     /// <summary>Initialization that runs once, before any test: a static constructor or a member initializer.</summary>

@@ -23,10 +23,111 @@ public class SharedStaticStateAnalyzerTests
                     {
                         _created++;
                         LastRun = DateTime.UnixEpoch;
-                        GC.KeepAlive(LastCustomer + Attempts);
+                        Attempts += 1;
+                        GC.KeepAlive(LastCustomer);
                     }
                 """),
             flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Private_static_values_that_nothing_reassigns_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static string Customer = "ada";
+                    private static IEnumerable<string> Names = new[] { "ada", "bob" };
+                    private static TimeSpan Step = TimeSpan.FromHours(1);
+                    public static int Attempts { get; private set; } = 3;
+
+                    [Test]
+                    public void Reads_shared_values() => GC.KeepAlive(Customer + Names.Count() + Step + Attempts);
+                """, CollectionUsings + "\nusing System.Linq;"),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Lazily_initialized_statics_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static string? _schema;
+                    private static object? _server;
+                    private static object? _client;
+                    private static string Schema => _schema ??= "orders";
+
+                    private static object Server()
+                    {
+                        if (_server == null)
+                        {
+                            _server = new object();
+                        }
+
+                        return _server;
+                    }
+
+                    [Test]
+                    public void Uses_the_shared_server()
+                    {
+                        if (_client is null) _client = new object();
+                        GC.KeepAlive(Schema + Server() + _client);
+                    }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_lazy_static_that_a_test_also_resets_is_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static object? {|TST4001:_server|};
+
+                    [Test]
+                    public void Uses_the_shared_server()
+                    {
+                        _server ??= new object();
+                        GC.KeepAlive(_server);
+                    }
+
+                    [Test]
+                    public void Resets_the_shared_server()
+                    {
+                        if (_server != null)
+                        {
+                            GC.KeepAlive(_server);
+                        }
+                        else
+                        {
+                            _server = new object();
+                        }
+
+                        _server = null;
+                    }
+                """),
+            flavor);
+
+    [Fact]
+    public Task A_static_written_by_a_nested_type_is_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV2, """
+                    private static bool {|TST4001:_invoked|};
+                    private static readonly List<string> {|TST4001:Calls = new()|};
+
+                    [Test]
+                    public void Runs_the_job()
+                    {
+                        new Job().Run();
+                        Assert.True(_invoked);
+                    }
+
+                    private sealed class Job
+                    {
+                        public void Run()
+                        {
+                            _invoked = true;
+                            Calls.Add("run");
+                        }
+                    }
+                """, CollectionUsings),
+            Flavor.XunitV2);
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
@@ -429,7 +530,7 @@ public class SharedStaticStateAnalyzerTests
                     {|#2:public static string? Name { get; set; }|}
 
                     [Test]
-                    public void Creates() => Ids.Add(_created + (Name?.Length ?? 0));
+                    public void Creates() => Ids.Add(_created++ + (Name?.Length ?? 0));
                 """, CollectionUsings),
             Flavor.NUnit4,
             expected: new[]
