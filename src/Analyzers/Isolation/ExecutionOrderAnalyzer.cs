@@ -56,6 +56,7 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         }
 
         var rule = new OrderingAttributes(ordering, notInParallel, readsPriorities ? traits : null);
+        var assemblyOrdered = HasOrderingAssemblyAttribute(compilation, rule);
 
         // One finding per cause: a class whose tests are ordered is reported once, at its own ordering
         // attribute when it has one, otherwise at the first ordering attribute of its tests, with the
@@ -70,10 +71,18 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
 
                 var cancellationToken = symbolContext.CancellationToken;
                 var isTestClass = model.IsTestClass(type);
+
+                // An orderer only orders where the framework reads it: on a test class (or a base of test
+                // classes), a collection definition or the assembly. A priority attribute is only read by
+                // an orderer applied to its class, a base class or the assembly; without one, xUnit runs
+                // the tests in its own order and the priorities change nothing.
+                var hostsOrderer = model.IsTestCode(type) || IsCollectionDefinition(type);
+                var prioritiesRead = assemblyOrdered || HasOrderer(type, rule);
                 AttributeData? cause = null;
                 foreach (var attribute in type.GetAttributes())
                 {
-                    if (rule.IsOrdering(attribute, isTestClass))
+                    var kind = rule.Kind(attribute, isTestClass);
+                    if ((kind == Ordering.Orderer && hostsOrderer) || (kind == Ordering.Priority && prioritiesRead))
                     {
                         cause = First(cause, attribute);
                     }
@@ -93,7 +102,8 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                     var ordered = false;
                     foreach (var attribute in method.GetAttributes())
                     {
-                        if (rule.IsOrdering(attribute, isTest: true))
+                        var kind = rule.Kind(attribute, isTest: true);
+                        if (kind == Ordering.Orderer || (kind == Ordering.Priority && prioritiesRead))
                         {
                             ordered = true;
                             firstOnTest = First(firstOnTest, attribute);
@@ -127,7 +137,7 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         // Assembly-wide orderers ([assembly: TestCollectionOrderer(...)]): the assembly's attributes are
         // known at compilation start, so the per-attribute-list callback (every [Fact] is in one) is
         // registered only when one of them orders tests.
-        if (!HasOrderingAssemblyAttribute(compilation, rule))
+        if (!assemblyOrdered)
         {
             return;
         }
@@ -168,6 +178,36 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         return false;
     }
 
+    /// <summary>True when the type or one of its base classes carries an orderer (not a priority).</summary>
+    private static bool HasOrderer(INamedTypeSymbol type, OrderingAttributes rule)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (rule.Kind(attribute, isTest: false) == Ordering.Orderer)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCollectionDefinition(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "CollectionDefinitionAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Of two ordering attributes, the one applied first in source (file, then position).</summary>
     private static AttributeData First(AttributeData? current, AttributeData candidate)
     {
@@ -195,6 +235,14 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         report(Diagnostic.Create(Rules.TST4002, syntax.GetLocation(), "[" + syntax + "]", subject));
     }
 
+    /// <summary>What an attribute does to the order of tests.</summary>
+    private enum Ordering
+    {
+        None,
+        Orderer,
+        Priority,
+    }
+
     private sealed class OrderingAttributes
     {
         private readonly ImmutableHashSet<INamedTypeSymbol> _ordering;
@@ -210,16 +258,23 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
             _traits = traits;
         }
 
-        public bool IsOrdering(AttributeData attribute, bool isTest)
+        public bool IsOrdering(AttributeData attribute, bool isTest) => Kind(attribute, isTest) != Ordering.None;
+
+        /// <summary>
+        /// An orderer (a framework attribute that orders tests by itself: NUnit Order, xUnit orderers,
+        /// TUnit DependsOn and ordered NotInParallel), a priority that a hand-written xUnit orderer reads,
+        /// or neither.
+        /// </summary>
+        public Ordering Kind(AttributeData attribute, bool isTest)
         {
             if (attribute.AttributeClass is not { } type || type.TypeKind == TypeKind.Error)
             {
-                return false;
+                return Ordering.None;
             }
 
             if (TypeLookup.IsOrInheritsFrom(type, _ordering))
             {
-                return true;
+                return Ordering.Orderer;
             }
 
             if (TypeLookup.IsOrInheritsFrom(type, _notInParallel))
@@ -228,14 +283,14 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                 {
                     if (argument.Key == "Order")
                     {
-                        return true;
+                        return Ordering.Orderer;
                     }
                 }
 
-                return false;
+                return Ordering.None;
             }
 
-            return isTest && _traits is not null && IsUserPriority(type);
+            return isTest && _traits is not null && IsUserPriority(type) ? Ordering.Priority : Ordering.None;
         }
 
         /// <summary>

@@ -228,6 +228,76 @@ public class ExecutionOrderAnalyzerTests
             """,
             Flavor.XunitV2);
 
+    [Theory]
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
+    public Task Priorities_that_no_applied_orderer_reads_are_not_reported(Flavor flavor)
+    {
+        // The orderer sits on the priority attribute's own class, where xUnit never looks: no test
+        // class, collection or assembly uses it, so the priorities change nothing.
+        var orderer = flavor == Flavor.XunitV2
+            ? "TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")"
+            : "TestCaseOrderer(typeof(PriorityOrderer))";
+        return VerifyTST4002.AnalyzerAsync(
+            $$"""
+            using System;
+            using Xunit;
+
+            public sealed class PriorityOrderer { }
+
+            [{{orderer}}]
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class PriorityAttribute : Attribute
+            {
+                public PriorityAttribute(int priority) { }
+            }
+
+            public class CheckoutTests
+            {
+                [Fact, Priority(1)]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact, Priority(2)]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """,
+            flavor);
+    }
+
+    [Fact]
+    public Task Priorities_read_by_the_orderer_of_a_base_class_are_reported()
+        => VerifyTST4002.AnalyzerAsync(
+            """
+            using System;
+            using Xunit;
+
+            public sealed class TestPriorityAttribute : Attribute
+            {
+                public TestPriorityAttribute(int priority) { }
+            }
+
+            [{|#0:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
+            public abstract class JourneyTests
+            {
+                [Fact]
+                public void Starts() => Assert.True(true);
+            }
+
+            public class CheckoutTests : JourneyTests
+            {
+                [Fact, {|#1:TestPriority(1)|}]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact, TestPriority(2)]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """,
+            Flavor.XunitV2,
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")]", "1 test of 'JourneyTests'"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[TestPriority(1)]", "2 tests of 'CheckoutTests'"));
+
     [Fact]
     public Task Priority_attributes_outside_xunit_projects_are_not_reported()
         => VerifyTST4002.AnalyzerAsync(
