@@ -51,7 +51,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
-        var types = new KnownTypes(context.Compilation);
+        var types = new KnownTypes(context.Compilation, (model.Frameworks & (TestFramework.XunitV2 | TestFramework.XunitV3)) != 0);
 
         // One symbol action per class: the few classes that declare a candidate (most declare none) have
         // their own syntax searched for the candidates' names, and only those references are bound. A
@@ -77,6 +77,14 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     var candidate = pair.Value;
                     usage.TryGetValue(pair.Key, out var seen);
                     string? why = null;
+                    if ((seen & Usage.ResetPerTest) != 0)
+                    {
+                        // Assigned afresh before every test (NUnit SetUp, MSTest TestInitialize, a TUnit
+                        // per-test hook, the constructor or InitializeAsync of an xUnit class): no test
+                        // starts from what another left behind.
+                        continue;
+                    }
+
                     if ((seen & Usage.ContentModified) != 0)
                     {
                         why = "is a collection that tests modify";
@@ -168,9 +176,12 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                 }
 
                 var owner = Owner(expression, semanticModel, cancellationToken);
-                var once = types.IsOneTimeHook(owner) || (found == Usage.Reassigned && IsLazyInitialization(operation!, member));
+                var once = types.IsOneTimeHook(owner)
+                    || owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }
+                    || (found == Usage.Reassigned && (IsLazyInitialization(operation!, member) || IsSetToTrue(operation!)));
                 var flags = found switch
                 {
+                    Usage.Reassigned when !once && types.IsPerTestSetUp(owner) && IsFreshAssignment(operation!, member) => Usage.ResetPerTest,
                     Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
                     _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
                 };
@@ -219,6 +230,9 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
         /// <summary>Its collection content is changed outside initialization.</summary>
         ContentModified = 4,
+
+        /// <summary>Assigned in a per-test set-up (reset before every test).</summary>
+        ResetPerTest = 8,
     }
 
     private sealed class Candidate
@@ -252,7 +266,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             {
                 case IFieldSymbol { IsStatic: true, IsConst: false, IsImplicitlyDeclared: false } field
                     when !types.IsPerThreadOrFlow(field.Type) && !types.IsThreadStatic(field):
-                    Add(field, field.Type, isSettable: !field.IsReadOnly, isWritableOutside: !field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private);
+                    Add(field, field.Type, isSettable: !field.IsReadOnly, isWritableOutside: !field.IsReadOnly && IsForDerivedClasses(field.DeclaredAccessibility));
                     break;
                 case IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property }
                     when !types.IsPerThreadOrFlow(property.Type):
@@ -261,7 +275,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                         property,
                         property.Type,
                         isSettable: property.SetMethod is not null,
-                        isWritableOutside: property.SetMethod is { DeclaredAccessibility: not Accessibility.Private });
+                        isWritableOutside: property.SetMethod is { } setter && IsForDerivedClasses(setter.DeclaredAccessibility));
                     break;
             }
         }
@@ -288,6 +302,14 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             candidates[member.OriginalDefinition] = new Candidate(isSettable, isWritableOutside, isCollection, location);
         }
     }
+
+    /// <summary>
+    /// Protected members are meant for derived test classes to set, which this class cannot see. Public
+    /// and internal statics that the class never writes are read-only in practice (labelled on real
+    /// suites: test data such as <c>public static Incident Incident = new()</c>).
+    /// </summary>
+    private static bool IsForDerivedClasses(Accessibility accessibility)
+        => accessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.ProtectedAndInternal;
 
     /// <summary>The member names that test-data attributes of the type, its members and their parameters name.</summary>
     private static HashSet<string> DataSourceNames(INamedTypeSymbol type)
@@ -375,6 +397,30 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
         return false;
     }
+
+    /// <summary><c>_server = new Server()</c>: a plain assignment whose value does not read the member (not <c>_runs = _runs + 1</c>).</summary>
+    private static bool IsFreshAssignment(IOperation reference, ISymbol member)
+    {
+        if (reference.Parent is not ISimpleAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        {
+            return false;
+        }
+
+        foreach (var operation in assignment.Value.DescendantsAndSelf())
+        {
+            if (IsMember(operation, member))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>_created = true</c>: a run-once flag (set, never cleared) guarding one-time work.</summary>
+    private static bool IsSetToTrue(IOperation reference)
+        => reference.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } } assignment
+            && ReferenceEquals(assignment.Target, reference);
 
     private static bool IsInside(IOperation operation, IOperation? container)
     {
@@ -537,11 +583,13 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         private readonly ImmutableHashSet<INamedTypeSymbol> _oneTimeHooks;
         private readonly ImmutableHashSet<INamedTypeSymbol> _tunitHooks;
         private readonly ImmutableHashSet<INamedTypeSymbol> _perThread;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _perTestHooks;
+        private readonly bool _xunit;
         private readonly INamedTypeSymbol? _threadStatic;
         private readonly INamedTypeSymbol? _array;
         private readonly ImmutableHashSet<INamedTypeSymbol> _collectionInterfaces;
 
-        public KnownTypes(Compilation compilation)
+        public KnownTypes(Compilation compilation, bool xunit)
         {
             _oneTimeHooks = TypeLookup.FindAll(
                 compilation,
@@ -557,6 +605,11 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                 "TUnit.Core.AfterAttribute",
                 "TUnit.Core.BeforeEveryAttribute",
                 "TUnit.Core.AfterEveryAttribute");
+            _perTestHooks = TypeLookup.FindAll(
+                compilation,
+                "Microsoft.VisualStudio.TestTools.UnitTesting.TestInitializeAttribute",
+                "NUnit.Framework.SetUpAttribute");
+            _xunit = xunit;
             _perThread = TypeLookup.FindAll(compilation, "System.Threading.ThreadLocal`1", "System.Threading.AsyncLocal`1");
             _threadStatic = TypeLookup.Find(compilation, "System.ThreadStaticAttribute");
             _array = compilation.GetSpecialType(SpecialType.System_Array);
@@ -616,6 +669,44 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             foreach (var iface in named.AllInterfaces)
             {
                 if (_collectionInterfaces.Contains(iface.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True for the per-test set-up: NUnit SetUp, MSTest TestInitialize, a TUnit Before(Test) hook,
+        /// or an instance constructor or <c>InitializeAsync</c> of a class (xUnit creates the class for
+        /// every test).
+        /// </summary>
+        public bool IsPerTestSetUp(ISymbol? owner)
+        {
+            if (owner is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            if (method.MethodKind == MethodKind.Constructor || method.Name == "InitializeAsync")
+            {
+                return _xunit;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type
+                    && (TypeLookup.IsOrInheritsFrom(type, _perTestHooks)
+                        || (TypeLookup.IsOrInheritsFrom(type, _tunitHooks)
+                            && attribute.ConstructorArguments.Length > 0
+                            && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Enum, Type: INamedTypeSymbol hookType } hook
+                            && IsPerTestHook(hookType, hook.Value))))
                 {
                     return true;
                 }
