@@ -10,7 +10,7 @@ public class CouponTests
     private static readonly List<string> LookedUp = []; // expect: TST4001
 
     [Fact]
-    [TestPriority(1)] // expect: TST4002
+    [TestPriority(1)]
     public void Codes_are_found_ignoring_case()
     {
         found = Coupons.Find("save10");
@@ -20,7 +20,7 @@ public class CouponTests
     }
 
     [Fact]
-    [TestPriority(2)] // expect: TST4002
+    [TestPriority(2)]
     public void A_found_coupon_takes_ten_percent_off()
     {
         // Passes only after the test above ran, in the same process.

@@ -17,6 +17,8 @@ namespace TestSmells.Analyzers.Isolation;
 /// such orderers read (a class named <c>*PriorityAttribute</c> or <c>TestPriority</c> on a test);
 /// TUnit <c>[DependsOn]</c> and <c>[NotInParallel(Order = n)]</c>. MSTest has no ordering
 /// attribute: its <c>[Priority]</c> is metadata for filtering and does not change the order.
+/// Reported once per cause: once per class (at its own ordering attribute, else at the first one of its
+/// tests, with the number of ordered tests in the message) and once per assembly-level orderer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
@@ -54,32 +56,88 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         }
 
         var rule = new OrderingAttributes(ordering, notInParallel, readsPriorities ? traits : null);
+        var assemblyOrdered = HasOrderingAssemblyAttribute(compilation, rule);
 
+        // One finding per cause: a class whose tests are ordered is reported once, at its own ordering
+        // attribute when it has one, otherwise at the first ordering attribute of its tests, with the
+        // number of ordered tests in the message (an ordered class of 144 tests is one decision, not 144).
         context.RegisterSymbolAction(
             symbolContext =>
             {
-                var symbol = symbolContext.Symbol;
-                var isTest = symbol is IMethodSymbol method ? model.IsTestMethod(method) : model.IsTestClass(symbol as INamedTypeSymbol);
-                if (symbol is IMethodSymbol && !isTest)
+                if (symbolContext.Symbol is not INamedTypeSymbol type)
                 {
                     return;
                 }
 
-                foreach (var attribute in symbol.GetAttributes())
+                var cancellationToken = symbolContext.CancellationToken;
+                var isTestClass = model.IsTestClass(type);
+
+                // An orderer only orders where the framework reads it: on a test class (or a base of test
+                // classes), a collection definition or the assembly. A priority attribute is only read by
+                // an orderer applied to its class, a base class or the assembly; without one, xUnit runs
+                // the tests in its own order and the priorities change nothing.
+                var hostsOrderer = model.IsTestCode(type) || IsCollectionDefinition(type);
+                var prioritiesRead = assemblyOrdered || HasOrderer(type, rule);
+                AttributeData? cause = null;
+                foreach (var attribute in type.GetAttributes())
                 {
-                    if (rule.IsOrdering(attribute, isTest))
+                    var kind = rule.Kind(attribute, isTestClass);
+                    if ((kind == Ordering.Orderer && hostsOrderer) || (kind == Ordering.Priority && prioritiesRead))
                     {
-                        Report(symbolContext.ReportDiagnostic, attribute, symbolContext.CancellationToken);
+                        cause = First(cause, attribute);
                     }
                 }
+
+                var tests = 0;
+                var orderedTests = 0;
+                AttributeData? firstOnTest = null;
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is not IMethodSymbol method || !model.IsTestMethod(method))
+                    {
+                        continue;
+                    }
+
+                    tests++;
+                    var ordered = false;
+                    foreach (var attribute in method.GetAttributes())
+                    {
+                        var kind = rule.Kind(attribute, isTest: true);
+                        if (kind == Ordering.Orderer || (kind == Ordering.Priority && prioritiesRead))
+                        {
+                            ordered = true;
+                            firstOnTest = First(firstOnTest, attribute);
+                        }
+                    }
+
+                    if (ordered)
+                    {
+                        orderedTests++;
+                    }
+                }
+
+                // A class-level orderer orders every test of the class; without one, the tests that carry
+                // an ordering attribute are the ordered ones.
+                var count = cause is not null ? Math.Max(tests, orderedTests) : orderedTests;
+                cause ??= firstOnTest;
+                if (cause is null)
+                {
+                    return;
+                }
+
+                var subject = count == 0
+                    ? "the tests of '" + type.Name + "'"
+                    : count == 1
+                        ? "1 test of '" + type.Name + "'"
+                        : count + " tests of '" + type.Name + "'";
+                Report(symbolContext.ReportDiagnostic, cause, subject, cancellationToken);
             },
-            SymbolKind.Method,
             SymbolKind.NamedType);
 
         // Assembly-wide orderers ([assembly: TestCollectionOrderer(...)]): the assembly's attributes are
         // known at compilation start, so the per-attribute-list callback (every [Fact] is in one) is
         // registered only when one of them orders tests.
-        if (!HasOrderingAssemblyAttribute(compilation, rule))
+        if (!assemblyOrdered)
         {
             return;
         }
@@ -100,7 +158,7 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                         && reference.SyntaxTree == list.SyntaxTree
                         && rule.IsOrdering(attribute, isTest: false))
                     {
-                        Report(nodeContext.ReportDiagnostic, attribute, nodeContext.CancellationToken);
+                        Report(nodeContext.ReportDiagnostic, attribute, "the tests of the assembly", nodeContext.CancellationToken);
                     }
                 }
             },
@@ -120,14 +178,69 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
         return false;
     }
 
-    private static void Report(Action<Diagnostic> report, AttributeData attribute, CancellationToken cancellationToken)
+    /// <summary>True when the type or one of its base classes carries an orderer (not a priority).</summary>
+    private static bool HasOrderer(INamedTypeSymbol type, OrderingAttributes rule)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (rule.Kind(attribute, isTest: false) == Ordering.Orderer)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCollectionDefinition(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "CollectionDefinitionAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Of two ordering attributes, the one applied first in source (file, then position).</summary>
+    private static AttributeData First(AttributeData? current, AttributeData candidate)
+    {
+        if (current?.ApplicationSyntaxReference is not { } kept)
+        {
+            return candidate;
+        }
+
+        if (candidate.ApplicationSyntaxReference is not { } other)
+        {
+            return current;
+        }
+
+        var byFile = string.CompareOrdinal(other.SyntaxTree.FilePath, kept.SyntaxTree.FilePath);
+        return byFile < 0 || (byFile == 0 && other.Span.Start < kept.Span.Start) ? candidate : current;
+    }
+
+    private static void Report(Action<Diagnostic> report, AttributeData attribute, string subject, CancellationToken cancellationToken)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {
             return;
         }
 
-        report(Diagnostic.Create(Rules.TST4002, syntax.GetLocation(), "[" + syntax + "]"));
+        report(Diagnostic.Create(Rules.TST4002, syntax.GetLocation(), "[" + syntax + "]", subject));
+    }
+
+    /// <summary>What an attribute does to the order of tests.</summary>
+    private enum Ordering
+    {
+        None,
+        Orderer,
+        Priority,
     }
 
     private sealed class OrderingAttributes
@@ -145,16 +258,23 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
             _traits = traits;
         }
 
-        public bool IsOrdering(AttributeData attribute, bool isTest)
+        public bool IsOrdering(AttributeData attribute, bool isTest) => Kind(attribute, isTest) != Ordering.None;
+
+        /// <summary>
+        /// An orderer (a framework attribute that orders tests by itself: NUnit Order, xUnit orderers,
+        /// TUnit DependsOn and ordered NotInParallel), a priority that a hand-written xUnit orderer reads,
+        /// or neither.
+        /// </summary>
+        public Ordering Kind(AttributeData attribute, bool isTest)
         {
             if (attribute.AttributeClass is not { } type || type.TypeKind == TypeKind.Error)
             {
-                return false;
+                return Ordering.None;
             }
 
             if (TypeLookup.IsOrInheritsFrom(type, _ordering))
             {
-                return true;
+                return Ordering.Orderer;
             }
 
             if (TypeLookup.IsOrInheritsFrom(type, _notInParallel))
@@ -163,14 +283,14 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
                 {
                     if (argument.Key == "Order")
                     {
-                        return true;
+                        return Ordering.Orderer;
                     }
                 }
 
-                return false;
+                return Ordering.None;
             }
 
-            return isTest && _traits is not null && IsUserPriority(type);
+            return isTest && _traits is not null && IsUserPriority(type) ? Ordering.Priority : Ordering.None;
         }
 
         /// <summary>

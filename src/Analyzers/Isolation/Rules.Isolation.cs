@@ -16,7 +16,7 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor TST4002 = Create(
         "TST4002",
         "Test depends on execution order",
-        "{0} makes tests run in a chosen order, so they can rely on what earlier tests left behind; let each test arrange its own state instead",
+        "{0} makes {1} run in a chosen order, so they can rely on what earlier tests left behind; let each test arrange its own state instead",
         Categories.Isolation,
         DiagnosticSeverity.Warning,
         "A test that only passes after another one has run cannot be run alone, filtered, retried or parallelized, and a failure in the first test cascades into the others. Each test should set up what it needs itself.");

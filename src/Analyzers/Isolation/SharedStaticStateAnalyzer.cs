@@ -1,8 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TestSmells.Analyzers.Infrastructure;
@@ -50,12 +51,15 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
-        var types = new KnownTypes(context.Compilation);
+        var types = new KnownTypes(context.Compilation, (model.Frameworks & (TestFramework.XunitV2 | TestFramework.XunitV3)) != 0);
 
-        context.RegisterSymbolStartAction(
-            start =>
+        // One symbol action per class: the few classes that declare a candidate (most declare none) have
+        // their own syntax searched for the candidates' names, and only those references are bound. A
+        // symbol-start action with operation callbacks made every operation of every test class pay.
+        context.RegisterSymbolAction(
+            symbolContext =>
             {
-                var type = (INamedTypeSymbol)start.Symbol;
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
                 if (type.TypeKind != TypeKind.Class || !model.IsTestCode(type))
                 {
                     return;
@@ -67,72 +71,150 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     return;
                 }
 
-                var usage = new ConcurrentDictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
-
-                start.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var member = operationContext.Operation switch
-                        {
-                            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
-                            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                            _ => null,
-                        };
-                        if (member is null || !candidates.TryGetValue(member, out var candidate))
-                        {
-                            return;
-                        }
-
-                        var found = Classify(operationContext.Operation, candidate.IsCollection, types);
-                        if (found == Usage.None)
-                        {
-                            return;
-                        }
-
-                        var owner = operationContext.ContainingSymbol;
-                        var once = types.IsOneTimeHook(owner);
-                        var flags = found switch
-                        {
-                            Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
-                            _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
-                        };
-                        if (flags != Usage.None)
-                        {
-                            usage.AddOrUpdate(member, flags, (_, old) => old | flags);
-                        }
-                    },
-                    OperationKind.FieldReference,
-                    OperationKind.PropertyReference);
-
-                start.RegisterSymbolEndAction(end =>
+                var usage = FindUsage(type, candidates, types, symbolContext.Compilation, symbolContext.CancellationToken);
+                foreach (var pair in candidates)
                 {
-                    foreach (var pair in candidates)
+                    var candidate = pair.Value;
+                    usage.TryGetValue(pair.Key, out var seen);
+                    string? why = null;
+                    if ((seen & Usage.ResetPerTest) != 0)
                     {
-                        var candidate = pair.Value;
-                        usage.TryGetValue(pair.Key, out var seen);
-                        string? why = null;
-                        if ((seen & Usage.ContentModified) != 0)
-                        {
-                            why = "is a collection that tests modify";
-                        }
-                        else if (candidate.IsSettable && !((seen & Usage.ReassignedOnce) != 0 && (seen & Usage.Reassigned) == 0))
-                        {
-                            why = "is not read-only";
-                        }
-
-                        if (why is not null && candidate.Location is { } location)
-                        {
-                            end.ReportDiagnostic(Diagnostic.Create(
-                                Rules.TST4001,
-                                location,
-                                pair.Key is IFieldSymbol ? "field" : "property",
-                                pair.Key.Name,
-                                why));
-                        }
+                        // Assigned afresh before every test (NUnit SetUp, MSTest TestInitialize, a TUnit
+                        // per-test hook, the constructor or InitializeAsync of an xUnit class): no test
+                        // starts from what another left behind.
+                        continue;
                     }
-                });
+
+                    if ((seen & Usage.ContentModified) != 0)
+                    {
+                        why = "is a collection that tests modify";
+                    }
+                    else if (candidate.IsSettable
+                        && ((seen & Usage.Reassigned) != 0 || (candidate.IsWritableOutside && (seen & Usage.ReassignedOnce) == 0)))
+                    {
+                        // Reassigned by the class's code outside one-time set-up, or settable from other
+                        // classes that this rule cannot see. A private member that only its initializer
+                        // (or a one-time hook, or a lazy initialization) sets is a value that happens to
+                        // lack 'readonly', not state that tests share.
+                        why = "is not read-only";
+                    }
+
+                    if (why is not null && candidate.Location is { } location)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(
+                            Rules.TST4001,
+                            location,
+                            pair.Key is IFieldSymbol ? "field" : "property",
+                            pair.Key.Name,
+                            why));
+                    }
+                }
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// How the class's code (its nested types included) uses each candidate: every identifier with a
+    /// candidate's name is bound, and its reference classified.
+    /// </summary>
+    private static Dictionary<ISymbol, Usage> FindUsage(
+        INamedTypeSymbol type,
+        Dictionary<ISymbol, Candidate> candidates,
+        KnownTypes types,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var usage = new Dictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in candidates.Keys)
+        {
+            names.Add(member.Name);
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            SemanticModel? semanticModel = null;
+            // Nested types (fakes, jobs the tests run) are searched too: they often write the outer class's statics.
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                var expression = identifier.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == identifier => (ExpressionSyntax)access,
+                    MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+                    _ => identifier,
+                };
+
+#pragma warning disable RS1030 // Only the references to the class's few candidates are bound, once per class.
+                semanticModel ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                var operation = semanticModel.GetOperation(expression, cancellationToken);
+                var member = operation switch
+                {
+                    IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                    IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                    _ => null,
+                };
+                if (member is null || !candidates.TryGetValue(member, out var candidate))
+                {
+                    continue;
+                }
+
+                var found = Classify(operation!, candidate.IsCollection, types);
+                if (found == Usage.None)
+                {
+                    continue;
+                }
+
+                var owner = Owner(expression, semanticModel, cancellationToken);
+                var once = types.IsOneTimeHook(owner)
+                    || owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }
+                    || (found == Usage.Reassigned && (IsLazyInitialization(operation!, member) || IsSetToTrue(operation!)));
+                var flags = found switch
+                {
+                    Usage.Reassigned when !once && types.IsPerTestSetUp(owner) && IsFreshAssignment(operation!, member) => Usage.ResetPerTest,
+                    Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
+                    _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
+                };
+                if (flags != Usage.None)
+                {
+                    usage[member] = usage.TryGetValue(member, out var old) ? old | flags : flags;
+                }
+            }
+        }
+
+        return usage;
+    }
+
+    /// <summary>The member whose code holds <paramref name="node"/>: a method, constructor, accessor, field or property (lambdas and local functions belong to their member).</summary>
+    private static ISymbol? Owner(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax:
+                    return semanticModel.GetDeclaredSymbol(current, cancellationToken);
+                case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } declarator:
+                    return semanticModel.GetDeclaredSymbol(declarator, cancellationToken);
+                case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                    // 'static int X => ...': the getter's code.
+                    return (semanticModel.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                case BaseTypeDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     [Flags]
@@ -148,18 +230,25 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
         /// <summary>Its collection content is changed outside initialization.</summary>
         ContentModified = 4,
+
+        /// <summary>Assigned in a per-test set-up (reset before every test).</summary>
+        ResetPerTest = 8,
     }
 
     private sealed class Candidate
     {
-        public Candidate(bool isSettable, bool isCollection, Location? location)
+        public Candidate(bool isSettable, bool isWritableOutside, bool isCollection, Location? location)
         {
             IsSettable = isSettable;
+            IsWritableOutside = isWritableOutside;
             IsCollection = isCollection;
             Location = location;
         }
 
         public bool IsSettable { get; }
+
+        /// <summary>Settable by code outside the class (not private): writes there cannot be seen from here.</summary>
+        public bool IsWritableOutside { get; }
 
         public bool IsCollection { get; }
 
@@ -177,19 +266,23 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             {
                 case IFieldSymbol { IsStatic: true, IsConst: false, IsImplicitlyDeclared: false } field
                     when !types.IsPerThreadOrFlow(field.Type) && !types.IsThreadStatic(field):
-                    Add(field, field.Type, isSettable: !field.IsReadOnly);
+                    Add(field, field.Type, isSettable: !field.IsReadOnly, isWritableOutside: !field.IsReadOnly && IsForDerivedClasses(field.DeclaredAccessibility));
                     break;
                 case IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property }
                     when !types.IsPerThreadOrFlow(property.Type):
                     // The backing field of an auto-property: the property is the candidate.
-                    Add(property, property.Type, isSettable: property.SetMethod is not null);
+                    Add(
+                        property,
+                        property.Type,
+                        isSettable: property.SetMethod is not null,
+                        isWritableOutside: property.SetMethod is { } setter && IsForDerivedClasses(setter.DeclaredAccessibility));
                     break;
             }
         }
 
         return candidates;
 
-        void Add(ISymbol member, ITypeSymbol memberType, bool isSettable)
+        void Add(ISymbol member, ITypeSymbol memberType, bool isSettable, bool isWritableOutside)
         {
             var isCollection = types.IsMutableCollection(memberType);
             if (!isSettable && !isCollection)
@@ -206,9 +299,17 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             var location = member.DeclaringSyntaxReferences.Length > 0
                 ? Location.Create(member.DeclaringSyntaxReferences[0].SyntaxTree, member.DeclaringSyntaxReferences[0].Span)
                 : null;
-            candidates[member.OriginalDefinition] = new Candidate(isSettable, isCollection, location);
+            candidates[member.OriginalDefinition] = new Candidate(isSettable, isWritableOutside, isCollection, location);
         }
     }
+
+    /// <summary>
+    /// Protected members are meant for derived test classes to set, which this class cannot see. Public
+    /// and internal statics that the class never writes are read-only in practice (labelled on real
+    /// suites: test data such as <c>public static Incident Incident = new()</c>).
+    /// </summary>
+    private static bool IsForDerivedClasses(Accessibility accessibility)
+        => accessibility is Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.ProtectedAndInternal;
 
     /// <summary>The member names that test-data attributes of the type, its members and their parameters name.</summary>
     private static HashSet<string> DataSourceNames(INamedTypeSymbol type)
@@ -262,8 +363,129 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         return false;
     }
 
+    /// <summary>
+    /// A write that only happens while the member is still unset: <c>_server ??= Start()</c>, or an
+    /// assignment under <c>if (_server == null)</c> / <c>if (_server is null)</c> (a lazily created,
+    /// shared fixture or cache).
+    /// </summary>
+    private static bool IsLazyInitialization(IOperation reference, ISymbol member)
+    {
+        if (reference.Parent is ICoalesceAssignmentOperation coalesce && ReferenceEquals(coalesce.Target, reference))
+        {
+            return true;
+        }
+
+        if (reference.Parent is not ISimpleAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        {
+            return false;
+        }
+
+        for (var current = assignment.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalOperation conditional)
+            {
+                if (IsNullCheckOf(conditional.Condition, member) && !IsInside(assignment, conditional.WhenFalse))
+                {
+                    return true;
+                }
+            }
+            else if (current is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>_server = new Server()</c>: a plain assignment whose value does not read the member (not <c>_runs = _runs + 1</c>).</summary>
+    private static bool IsFreshAssignment(IOperation reference, ISymbol member)
+    {
+        if (reference.Parent is not ISimpleAssignmentOperation assignment || !ReferenceEquals(assignment.Target, reference))
+        {
+            return false;
+        }
+
+        foreach (var operation in assignment.Value.DescendantsAndSelf())
+        {
+            if (IsMember(operation, member))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>_created = true</c>: a run-once flag (set, never cleared) guarding one-time work.</summary>
+    private static bool IsSetToTrue(IOperation reference)
+        => reference.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: true } } assignment
+            && ReferenceEquals(assignment.Target, reference);
+
+    private static bool IsInside(IOperation operation, IOperation? container)
+    {
+        if (container is null)
+        {
+            return false;
+        }
+
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (ReferenceEquals(current, container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>member == null</c>, <c>null == member</c> or <c>member is null</c> (alone or in a <c>&amp;&amp;</c>/<c>||</c> chain).</summary>
+    private static bool IsNullCheckOf(IOperation condition, ISymbol member)
+    {
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } chain:
+                return IsNullCheckOf(chain.LeftOperand, member) || IsNullCheckOf(chain.RightOperand, member);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return IsMemberAndNull(equals.LeftOperand, equals.RightOperand, member) || IsMemberAndNull(equals.RightOperand, equals.LeftOperand, member);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } pattern:
+                return IsNull(value) && IsMember(pattern.Value, member);
+        }
+
+        return false;
+    }
+
+    private static bool IsMemberAndNull(IOperation operand, IOperation other, ISymbol member) => IsMember(operand, member) && IsNull(other);
+
+    private static bool IsNull(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
+    }
+
+    private static bool IsMember(IOperation operation, ISymbol member)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        var referenced = operation switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+        return SymbolEqualityComparer.Default.Equals(referenced, member);
+    }
+
     /// <summary>Initialization that runs once, before any test: a static constructor or a member initializer.</summary>
-    private static bool IsInitialization(ISymbol owner)
+    private static bool IsInitialization(ISymbol? owner)
         => owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol or IPropertySymbol;
 
     /// <summary>How the reference uses the member: reassigned, its collection content changed, or only read.</summary>
@@ -361,11 +583,13 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
         private readonly ImmutableHashSet<INamedTypeSymbol> _oneTimeHooks;
         private readonly ImmutableHashSet<INamedTypeSymbol> _tunitHooks;
         private readonly ImmutableHashSet<INamedTypeSymbol> _perThread;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _perTestHooks;
+        private readonly bool _xunit;
         private readonly INamedTypeSymbol? _threadStatic;
         private readonly INamedTypeSymbol? _array;
         private readonly ImmutableHashSet<INamedTypeSymbol> _collectionInterfaces;
 
-        public KnownTypes(Compilation compilation)
+        public KnownTypes(Compilation compilation, bool xunit)
         {
             _oneTimeHooks = TypeLookup.FindAll(
                 compilation,
@@ -381,6 +605,11 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                 "TUnit.Core.AfterAttribute",
                 "TUnit.Core.BeforeEveryAttribute",
                 "TUnit.Core.AfterEveryAttribute");
+            _perTestHooks = TypeLookup.FindAll(
+                compilation,
+                "Microsoft.VisualStudio.TestTools.UnitTesting.TestInitializeAttribute",
+                "NUnit.Framework.SetUpAttribute");
+            _xunit = xunit;
             _perThread = TypeLookup.FindAll(compilation, "System.Threading.ThreadLocal`1", "System.Threading.AsyncLocal`1");
             _threadStatic = TypeLookup.Find(compilation, "System.ThreadStaticAttribute");
             _array = compilation.GetSpecialType(SpecialType.System_Array);
@@ -448,8 +677,46 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// True for the per-test set-up: NUnit SetUp, MSTest TestInitialize, a TUnit Before(Test) hook,
+        /// or an instance constructor or <c>InitializeAsync</c> of a class (xUnit creates the class for
+        /// every test).
+        /// </summary>
+        public bool IsPerTestSetUp(ISymbol? owner)
+        {
+            if (owner is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            if (method.MethodKind == MethodKind.Constructor || method.Name == "InitializeAsync")
+            {
+                return _xunit;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type
+                    && (TypeLookup.IsOrInheritsFrom(type, _perTestHooks)
+                        || (TypeLookup.IsOrInheritsFrom(type, _tunitHooks)
+                            && attribute.ConstructorArguments.Length > 0
+                            && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Enum, Type: INamedTypeSymbol hookType } hook
+                            && IsPerTestHook(hookType, hook.Value))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True for a method the framework runs once per class, assembly or session.</summary>
-        public bool IsOneTimeHook(ISymbol owner)
+        public bool IsOneTimeHook(ISymbol? owner)
         {
             if (owner is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {

@@ -17,12 +17,24 @@ public class ExecutionOrderAnalyzerTests
             [TestFixture, {|TST4002:Order(1)|}]
             public class CheckoutTests
             {
-                [Test, {|TST4002:Order(1)|}]
+                [Test, Order(1)]
                 public void Creates_the_cart() => Assert.Pass();
 
                 [Test]
-                [{|TST4002:Order(2)|}]
+                [Order(2)]
                 public void Pays_for_the_cart() => Assert.Pass();
+            }
+
+            public class ShippingTests
+            {
+                [Test]
+                public void Unordered() => Assert.Pass();
+
+                [Test, {|TST4002:Order(1)|}]
+                public void Packs() => Assert.Pass();
+
+                [Test, Order(2)]
+                public void Ships() => Assert.Pass();
             }
             """,
             flavor);
@@ -46,12 +58,22 @@ public class ExecutionOrderAnalyzerTests
             [{|TST4002:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
             public class CheckoutTests
             {
-                [Fact, {|TST4002:TestPriority(1)|}]
+                [Fact, TestPriority(1)]
                 public void Creates_the_cart() => Assert.True(true);
 
                 [Fact]
-                [{|TST4002:TestPriority(2)|}]
+                [TestPriority(2)]
                 public void Pays_for_the_cart() => Assert.True(true);
+            }
+
+            public class ShippingTests
+            {
+                [Fact, {|TST4002:TestPriority(1)|}]
+                public void Packs() => Assert.True(true);
+
+                [Fact]
+                [TestPriority(2)]
+                public void Ships() => Assert.True(true);
             }
             """,
             Flavor.XunitV2);
@@ -76,8 +98,14 @@ public class ExecutionOrderAnalyzerTests
             [{|TST4002:TestCaseOrderer(typeof(PriorityOrderer))|}]
             public class CheckoutTests
             {
-                [Fact, {|TST4002:RunPriority(1)|}]
+                [Fact, RunPriority(1)]
                 public void Creates_the_cart() => Assert.True(true);
+            }
+
+            public class ShippingTests
+            {
+                [Fact, {|TST4002:RunPriority(1)|}]
+                public void Packs() => Assert.True(true);
             }
 
             [CollectionDefinition("checkout"), {|TST4002:TestCaseOrderer(typeof(PriorityOrderer))|}]
@@ -104,12 +132,24 @@ public class ExecutionOrderAnalyzerTests
                 [Test]
                 public Task Creates_the_cart() => Task.CompletedTask;
 
-                [Test, {|TST4002:DependsOn(nameof(Creates_the_cart))|}]
+                [Test, DependsOn(nameof(Creates_the_cart))]
                 public Task Pays_for_the_cart() => Task.CompletedTask;
+            }
 
-                [Test, {|TST4002:NotInParallel(Order = 2)|}]
-                public Task Ships_the_cart() => Task.CompletedTask;
+            public class ShippingTests
+            {
+                [Test]
+                public Task Packs() => Task.CompletedTask;
 
+                [Test, {|TST4002:DependsOn(nameof(Packs))|}]
+                public Task Ships() => Task.CompletedTask;
+
+                [Test, NotInParallel(Order = 2)]
+                public Task Tracks() => Task.CompletedTask;
+            }
+
+            public class ClosingTests
+            {
                 [Test, {|TST4002:NotInParallel("orders", Order = 3)|}]
                 public Task Closes_the_cart() => Task.CompletedTask;
             }
@@ -188,6 +228,76 @@ public class ExecutionOrderAnalyzerTests
             """,
             Flavor.XunitV2);
 
+    [Theory]
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
+    public Task Priorities_that_no_applied_orderer_reads_are_not_reported(Flavor flavor)
+    {
+        // The orderer sits on the priority attribute's own class, where xUnit never looks: no test
+        // class, collection or assembly uses it, so the priorities change nothing.
+        var orderer = flavor == Flavor.XunitV2
+            ? "TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")"
+            : "TestCaseOrderer(typeof(PriorityOrderer))";
+        return VerifyTST4002.AnalyzerAsync(
+            $$"""
+            using System;
+            using Xunit;
+
+            public sealed class PriorityOrderer { }
+
+            [{{orderer}}]
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class PriorityAttribute : Attribute
+            {
+                public PriorityAttribute(int priority) { }
+            }
+
+            public class CheckoutTests
+            {
+                [Fact, Priority(1)]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact, Priority(2)]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """,
+            flavor);
+    }
+
+    [Fact]
+    public Task Priorities_read_by_the_orderer_of_a_base_class_are_reported()
+        => VerifyTST4002.AnalyzerAsync(
+            """
+            using System;
+            using Xunit;
+
+            public sealed class TestPriorityAttribute : Attribute
+            {
+                public TestPriorityAttribute(int priority) { }
+            }
+
+            [{|#0:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
+            public abstract class JourneyTests
+            {
+                [Fact]
+                public void Starts() => Assert.True(true);
+            }
+
+            public class CheckoutTests : JourneyTests
+            {
+                [Fact, {|#1:TestPriority(1)|}]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact, TestPriority(2)]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """,
+            Flavor.XunitV2,
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")]", "1 test of 'JourneyTests'"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[TestPriority(1)]", "2 tests of 'CheckoutTests'"));
+
     [Fact]
     public Task Priority_attributes_outside_xunit_projects_are_not_reported()
         => VerifyTST4002.AnalyzerAsync(
@@ -228,17 +338,62 @@ public class ExecutionOrderAnalyzerTests
             flavor: null);
 
     [Fact]
-    public Task The_message_names_the_attribute()
+    public Task The_message_names_the_attribute_and_counts_the_ordered_tests()
         => VerifyTST4002.AnalyzerAsync(
             """
             using NUnit.Framework;
 
             public class CheckoutTests
             {
+                [Test]
+                public void Unordered() => Assert.Pass();
+
                 [Test, {|#0:Order(1)|}]
+                public void Creates_the_cart() => Assert.Pass();
+
+                [Test, Order(2)]
+                public void Pays_for_the_cart() => Assert.Pass();
+
+                [Test, Order(3)]
+                public void Ships_the_cart() => Assert.Pass();
+            }
+
+            public class SingleTests
+            {
+                [Test, {|#1:Order(1)|}]
                 public void Creates_the_cart() => Assert.Pass();
             }
             """,
             Flavor.NUnit4,
-            expected: VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[Order(1)]"));
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[Order(1)]", "3 tests of 'CheckoutTests'"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[Order(1)]", "1 test of 'SingleTests'"));
+
+    [Fact]
+    public Task A_class_orderer_counts_every_test_of_the_class_and_an_assembly_orderer_is_reported_once()
+    {
+        var source = """
+            using Xunit;
+
+            [assembly: {|#0:TestCollectionOrderer("Checkout.Tests.ByName", "Checkout.Tests")|}]
+
+            [{|#1:TestCaseOrderer("Checkout.Tests.PriorityOrderer", "Checkout.Tests")|}]
+            public class CheckoutTests
+            {
+                [Fact]
+                public void Creates_the_cart() => Assert.True(true);
+
+                [Fact]
+                public void Pays_for_the_cart() => Assert.True(true);
+            }
+            """;
+        return VerifyTST4002.AnalyzerAsync(
+            source,
+            Flavor.XunitV2,
+            Libs.None,
+            null,
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(0).WithArguments("[TestCollectionOrderer(\"Checkout.Tests.ByName\", \"Checkout.Tests\")]", "the tests of the assembly"),
+            VerifyTST4002.Diagnostic("TST4002").WithLocation(1).WithArguments("[TestCaseOrderer(\"Checkout.Tests.PriorityOrderer\", \"Checkout.Tests\")]", "2 tests of 'CheckoutTests'"));
+    }
 }

@@ -14,7 +14,7 @@ public class SharedStaticStateAnalyzerTests
         => VerifyTST4001.AnalyzerAsync(
             TestSource.Class(flavor, """
                     private static int {|TST4001:_created|};
-                    internal static string {|TST4001:LastCustomer = "none"|};
+                    internal static string LastCustomer = "none";
                     {|TST4001:public static DateTime? LastRun { get; set; }|}
                     {|TST4001:public static int Attempts { get; private set; }|}
 
@@ -23,10 +23,194 @@ public class SharedStaticStateAnalyzerTests
                     {
                         _created++;
                         LastRun = DateTime.UnixEpoch;
-                        GC.KeepAlive(LastCustomer + Attempts);
+                        Attempts += 1;
+                        GC.KeepAlive(LastCustomer);
                     }
                 """),
             flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Private_static_values_that_nothing_reassigns_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static string Customer = "ada";
+                    private static IEnumerable<string> Names = new[] { "ada", "bob" };
+                    private static TimeSpan Step = TimeSpan.FromHours(1);
+                    public static int Attempts { get; private set; } = 3;
+
+                    [Test]
+                    public void Reads_shared_values() => GC.KeepAlive(Customer + Names.Count() + Step + Attempts);
+                """, CollectionUsings + "\nusing System.Linq;"),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Lazily_initialized_statics_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static string? _schema;
+                    private static object? _server;
+                    private static object? _client;
+                    private static string Schema => _schema ??= "orders";
+
+                    private static object Server()
+                    {
+                        if (_server == null)
+                        {
+                            _server = new object();
+                        }
+
+                        return _server;
+                    }
+
+                    [Test]
+                    public void Uses_the_shared_server()
+                    {
+                        if (_client is null) _client = new object();
+                        GC.KeepAlive(Schema + Server() + _client);
+                    }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_lazy_static_that_a_test_also_resets_is_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static object? {|TST4001:_server|};
+
+                    [Test]
+                    public void Uses_the_shared_server()
+                    {
+                        _server ??= new object();
+                        GC.KeepAlive(_server);
+                    }
+
+                    [Test]
+                    public void Resets_the_shared_server()
+                    {
+                        if (_server != null)
+                        {
+                            GC.KeepAlive(_server);
+                        }
+                        else
+                        {
+                            _server = new object();
+                        }
+
+                        _server = null;
+                    }
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Public_statics_that_nothing_writes_and_values_set_in_the_static_constructor_are_not_reported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    public static string Incident = "outage";
+                    public static TimeSpan Step { get; set; } = TimeSpan.FromHours(1);
+                    public static string Version { get; private set; }
+
+                    static OrderTests()
+                    {
+                        Version = "1.0";
+                    }
+
+                    [Test]
+                    public void Reads_shared_values() => GC.KeepAlive(Incident + Step + Version);
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_run_once_flag_is_not_reported_but_one_that_tests_clear_is(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static bool _seeded;
+                    private static bool {|TST4001:_invoked|};
+
+                    private static void Seed()
+                    {
+                        if (_seeded) return;
+                        _seeded = true;
+                    }
+
+                    [Test]
+                    public void Runs_the_job()
+                    {
+                        Seed();
+                        _invoked = false;
+                        _invoked = true;
+                    }
+                """),
+            flavor);
+
+    [Theory]
+    [InlineData(Flavor.NUnit4, "[SetUp]")]
+    [InlineData(Flavor.MSTest4, "[TestInitialize]")]
+    [InlineData(Flavor.TUnit, "[Before(HookType.Test)]")]
+    public Task A_static_assigned_afresh_before_every_test_is_not_reported(Flavor flavor, string hook)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, $$"""
+                    private static SemaphoreSlim _jobStarted = new(0);
+                    private static bool _finished;
+
+                    {{hook}}
+                    public void Reset()
+                    {
+                        _jobStarted = new SemaphoreSlim(0);
+                        _finished = false;
+                    }
+
+                    [Test]
+                    public void Runs_the_job()
+                    {
+                        _jobStarted.Release();
+                        _finished = true;
+                    }
+                """),
+            flavor);
+
+    [Fact]
+    public Task An_xunit_static_assigned_in_the_constructor_is_not_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV2, """
+                    private static int _calls;
+
+                    public OrderTests() => _calls = 0;
+
+                    [Test]
+                    public void Counts() => _calls++;
+                """),
+            Flavor.XunitV2);
+
+    [Fact]
+    public Task A_static_written_by_a_nested_type_is_reported()
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(Flavor.XunitV2, """
+                    private static bool {|TST4001:_invoked|};
+                    private static readonly List<string> {|TST4001:Calls = new()|};
+
+                    [Test]
+                    public void Runs_the_job()
+                    {
+                        _invoked = false;
+                        new Job().Run();
+                        Assert.True(_invoked);
+                    }
+
+                    private sealed class Job
+                    {
+                        public void Run()
+                        {
+                            _invoked = true;
+                            Calls.Add("run");
+                        }
+                    }
+                """, CollectionUsings),
+            Flavor.XunitV2);
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
@@ -429,7 +613,7 @@ public class SharedStaticStateAnalyzerTests
                     {|#2:public static string? Name { get; set; }|}
 
                     [Test]
-                    public void Creates() => Ids.Add(_created + (Name?.Length ?? 0));
+                    public void Creates() => Ids.Add(_created++ + (Name = "x").Length);
                 """, CollectionUsings),
             Flavor.NUnit4,
             expected: new[]
