@@ -52,7 +52,7 @@ public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
             symbolStart =>
             {
                 var type = (INamedTypeSymbol)symbolStart.Symbol;
-                if (!model.IsTestCode(type))
+                if (!model.IsTestCode(type) || !WritesNetworkCode(type, model))
                 {
                     return;
                 }
@@ -78,6 +78,23 @@ public sealed class HardCodedPortAnalyzer : TestSmellsAnalyzer
                     });
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// Every bind and connect the rule reports names a socket API, a URL or a loopback host in the
+    /// source: a class whose files write none of them registers no per-call work (most test classes).
+    /// </summary>
+    private static bool WritesNetworkCode(INamedTypeSymbol type, TestCodeModel model)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (model.Words.MayName(reference.SyntaxTree, SourceWord.Network))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Analyze(OperationAnalysisContext context, TestCodeModel model, Types types, ClassFindings findings)

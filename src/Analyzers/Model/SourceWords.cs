@@ -15,6 +15,13 @@ internal enum SourceWord
     /// <summary><c>Now</c>, <c>UtcNow</c>.</summary>
     Now = 2,
     Today = 4,
+
+    /// <summary>
+    /// What code that binds or connects a socket writes: <c>Listen</c> (TcpListener, Kestrel's Listen*),
+    /// <c>Socket</c>, <c>Bind</c>, <c>Urls</c>, <c>Prefixes</c>, <c>EndPoint</c>, <c>TcpClient</c>,
+    /// <c>UdpClient</c>, <c>Loopback</c>, or a URL or loopback host in a string.
+    /// </summary>
+    Network = 8,
 }
 
 /// <summary>
@@ -32,9 +39,23 @@ internal sealed class SourceWords
         (SourceWord.Verifiable, "Verifiable"),
         (SourceWord.Now, "Now"),
         (SourceWord.Today, "Today"),
+        (SourceWord.Network, "Listen"),
+        (SourceWord.Network, "Socket"),
+        (SourceWord.Network, "Bind"),
+        (SourceWord.Network, "Urls"),
+        (SourceWord.Network, "Prefixes"),
+        (SourceWord.Network, "EndPoint"),
+        (SourceWord.Network, "TcpClient"),
+        (SourceWord.Network, "UdpClient"),
+        (SourceWord.Network, "Loopback"),
+        (SourceWord.Network, "://"),
+        (SourceWord.Network, "localhost"),
+        (SourceWord.Network, "127.0.0.1"),
+        (SourceWord.Network, "::1"),
+        (SourceWord.Network, "0.0.0.0"),
     };
 
-    private const SourceWord Every = SourceWord.Verifiable | SourceWord.Now | SourceWord.Today;
+    private const SourceWord Every = SourceWord.Verifiable | SourceWord.Now | SourceWord.Today | SourceWord.Network;
 
     private readonly ConcurrentDictionary<SyntaxTree, SourceWord> _trees = new();
 
@@ -69,7 +90,7 @@ internal sealed class SourceWords
         var found = SourceWord.None;
         foreach (var (word, spelling) in Words)
         {
-            if (text.IndexOf(spelling, StringComparison.Ordinal) >= 0)
+            if ((found & word) == 0 && text.IndexOf(spelling, StringComparison.Ordinal) >= 0)
             {
                 found |= word;
             }
