@@ -27,12 +27,19 @@ using TestSmells.Corpus;
 //   dotnet run ... -- sample <findings.jsonl> --rule TST3001 [--count 40] [--seed 1] [--exclude labels.tsv]
 //     Draws a seeded sample of findings of one rule (spread over the repositories) and prints each with its code,
 //     for labelling TP / NOISE / FP in labels.tsv.
+//   dotnet run ... -- labels bench/TestSmells.Corpus/labels
+//     Counts the labels per rule and phase, with strict precision (the table of docs/real-world.md).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var arguments = args.ToList();
 if (arguments.FirstOrDefault() == "sample")
 {
     return Sampler.Run(arguments.Skip(1).ToList());
+}
+
+if (arguments.FirstOrDefault() == "labels")
+{
+    return LabelSummary.Run(arguments.Skip(1).ToList());
 }
 
 var jsonlPath = Option("--jsonl");

@@ -18,7 +18,7 @@ internal static partial class Rules
         "Assertion cannot fail",
         "This assertion cannot fail: {0}; assert on a value the code under test produces",
         Categories.Assertions,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "An assertion whose outcome is decided by the test code itself (a literal true, the same expression on both sides of an equality, a not-null check on a new object or a value type) passes whatever the code under test does. It adds a line that looks like a check but checks nothing.");
 
     public static readonly DiagnosticDescriptor TST3003 = Create(
@@ -42,7 +42,7 @@ internal static partial class Rules
         "Test method is empty",
         "Test '{0}' is empty: it always passes; write the test or delete it",
         Categories.Assertions,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "An empty test method runs and passes, so the test report counts a behaviour as covered when nothing checks it. Write the test, delete it, or skip it with a reason until it is written.");
 
     public static readonly DiagnosticDescriptor TST3005 = Create(

@@ -10,7 +10,7 @@ internal static partial class Rules
         "Skipped test has no reason",
         "{0}; say why the test is skipped and what would let it run again",
         Categories.Hygiene,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A skipped test without a reason is a test nobody will ever turn back on: the next reader cannot tell whether it is flaky, waiting for a fix, or obsolete. A short reason, ideally a link to the tracking issue, keeps the skip honest.");
 
     public static readonly DiagnosticDescriptor TST5002 = Create(

@@ -10,7 +10,7 @@ internal static partial class Rules
         "Test class shares mutable static state",
         "Static {0} '{1}' {2}, so tests of the class can see each other's changes; make it an instance member, or read-only and never modified",
         Categories.Isolation,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Static members live for the whole test run. When one test changes them, every later test (and every test running at the same time) starts from that leftover state, so the outcome depends on which tests ran before. Keep state per test: an instance member set up fresh for each test, or a read-only value nobody changes.");
 
     public static readonly DiagnosticDescriptor TST4002 = Create(
@@ -26,7 +26,7 @@ internal static partial class Rules
         "Unseeded randomness in tests",
         "{0} produces different values on every run, so a failure cannot be reproduced; use a Random with a fixed seed",
         Categories.Isolation,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Random input without a known seed makes a test that fails once impossible to replay: the next run draws other values and passes. A fixed seed keeps the variety of the data and makes every run repeatable.");
 
     public static readonly DiagnosticDescriptor TST4004 = Create(

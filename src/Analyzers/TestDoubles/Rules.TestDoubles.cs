@@ -26,7 +26,7 @@ internal static partial class Rules
         "Test sets up mocks but asserts nothing",
         "Test '{0}' sets up mock '{1}' but asserts and verifies nothing; assert the outcome or verify the expected calls",
         Categories.TestDoubles,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A test that arranges test doubles and then checks nothing passes whatever the code under test does, as long as it does not throw. Assert the result, or verify the interaction the test is about.");
 
     public static readonly DiagnosticDescriptor TST2004 = Create(
@@ -34,7 +34,7 @@ internal static partial class Rules
         "Verifiable expectation is never verified",
         "The setup marked Verifiable() on '{0}' is never verified; call {0}.Verify() at the end of the test",
         Categories.TestDoubles,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Verifiable() only marks a Moq setup; nothing is checked until Verify() (or VerifyAll(), a MockRepository's Verify(), Mock.Verify(mocks)) runs. Without it the expected call may never happen and the test still passes.");
 
     public static readonly DiagnosticDescriptor TST2005 = Create(

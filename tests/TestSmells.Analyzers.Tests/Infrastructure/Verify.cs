@@ -10,7 +10,19 @@ namespace TestSmells.Analyzers.Tests.Infrastructure;
 public static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+    /// <summary>An expected finding of <paramref name="id"/> at the rule's default severity (as markup expects it).</summary>
+    public static DiagnosticResult Diagnostic(string id)
+    {
+        foreach (var descriptor in new TAnalyzer().SupportedDiagnostics)
+        {
+            if (descriptor.Id == id)
+            {
+                return new DiagnosticResult(descriptor);
+            }
+        }
+
+        return new DiagnosticResult(id, DiagnosticSeverity.Warning);
+    }
 
     [AssertionMethod]
     public static Task AnalyzerAsync(string source, Flavor? flavor, Libs libs = Libs.None, string? editorConfig = null, params DiagnosticResult[] expected)

@@ -137,10 +137,14 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
         Assert.Contains("analyzers/dotnet/cs/TestSmells.Analyzers.dll", referencingTheCompiler);
     }
 
+    /// <summary>
+    /// TST1001 informs by default (its labelled real-world precision is under the 90 % a default warning
+    /// needs); the Recommended preset is the gate: the build fails on it there.
+    /// </summary>
     [Fact]
     public async Task Build_fails_on_Thread_Sleep_in_a_test_with_TST1001_at_its_file_and_line()
     {
-        var build = await BuildAsync(Sleeping);
+        var build = await BuildAsync(Sleeping, properties: "TestSmellsAnalysisMode=Recommended");
 
         Assert.False(build.Succeeded, "The build should fail on TST1001.\n" + build.Describe());
         var (line, column) = ConsumerProject.Position(Sleeping, SleepCall);
@@ -158,7 +162,7 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
     [InlineData("while (!done) { Thread.Sleep(10); }")]
     public async Task Build_passes_once_the_sleep_becomes_a_poll(string poll)
     {
-        var build = await BuildAsync(Sleeping.Replace(SleepCall + ";", poll, StringComparison.Ordinal));
+        var build = await BuildAsync(Sleeping.Replace(SleepCall + ";", poll, StringComparison.Ordinal), properties: "TestSmellsAnalysisMode=Recommended");
 
         Assert.True(build.Succeeded, "The build should pass.\n" + build.Describe());
         Assert.DoesNotContain(build.Diagnostics, d => d.Id.StartsWith("TST", StringComparison.Ordinal));
@@ -192,11 +196,12 @@ public sealed class PackageEndToEndTests : IClassFixture<PackagedConsumer>
     {
         var build = await BuildAsync(Sleeping, properties: "TestSmellsAnalysisMode=Strictest");
 
-        Assert.False(build.Succeeded, "Default still reports TST1001.\n" + build.Describe());
         var warning = Assert.Single(build.Diagnostics, d => d.Id == "TSTB001");
         Assert.Equal("warning", warning.Severity);
         Assert.Contains("'Strictest'", warning.Message, StringComparison.Ordinal);
-        Assert.Contains(build.Diagnostics, d => d.Id == "TST1001" && d.Severity == "error");
+
+        // Default, not Recommended or All: TST1001 informs there, so the sleep is no build error.
+        Assert.DoesNotContain(build.Diagnostics, d => d.Id == "TST1001" && d.Severity == "error");
     }
 
     [Theory]
