@@ -134,7 +134,7 @@ public sealed class ProjectCompiler
         }
 
         var options = new CSharpCompilationOptions(
-            project.Sdk.Contains("Web", StringComparison.OrdinalIgnoreCase) || project.Name.Contains("Test", StringComparison.OrdinalIgnoreCase) ? OutputKind.DynamicallyLinkedLibrary : OutputKind.DynamicallyLinkedLibrary,
+            OutputKind.DynamicallyLinkedLibrary,
             allowUnsafe: project.AllowUnsafe,
             nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             concurrentBuild: true);
