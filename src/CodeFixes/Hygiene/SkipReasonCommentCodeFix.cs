@@ -5,11 +5,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TestSmells.Analyzers.Hygiene;
+using TestSmells.Analyzers.CodeFixes.Infrastructure;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TestSmells.Analyzers.CodeFixes.Hygiene;
@@ -25,7 +25,7 @@ namespace TestSmells.Analyzers.CodeFixes.Hygiene;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SkipReasonCommentCodeFix))]
 [Shared]
-public sealed class SkipReasonCommentCodeFix : CodeFixProvider
+public sealed class SkipReasonCommentCodeFix : DocumentFix
 {
     public const string EquivalenceKey = "TST5003.MoveCommentIntoReason";
 
@@ -33,31 +33,14 @@ public sealed class SkipReasonCommentCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST5003");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+    private protected override string Title => "Move the comment into the skip reason";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    private protected override string Key => EquivalenceKey;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic) is null)
-            {
-                continue;
-            }
+    private protected override bool NeedsSemanticModel => false;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Move the comment into the skip reason",
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
+    private protected override bool Applies(SyntaxNode root, SemanticModel? semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Plan(root, diagnostic) is not null;
 
     /// <summary>One attribute to give a reason, and the comments that held it.</summary>
     private sealed class Move
@@ -104,10 +87,7 @@ public sealed class SkipReasonCommentCodeFix : CodeFixProvider
         return new Move(attribute, reason!, comments);
     }
 
-    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-        => await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
-
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,43 +22,20 @@ namespace TestSmells.Analyzers.CodeFixes.Isolation;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvariantCultureCodeFix))]
 [Shared]
-public sealed class InvariantCultureCodeFix : CodeFixProvider
+public sealed class InvariantCultureCodeFix : DocumentFix
 {
     public const string EquivalenceKey = "TST4007.UseInvariantCulture";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST4007");
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+    private protected override string Title => "Pass CultureInfo.InvariantCulture";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
-        {
-            return;
-        }
+    private protected override string Key => EquivalenceKey;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Target(root, semanticModel, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
+    private protected override bool Applies(SyntaxNode root, SemanticModel? semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Target(root, semanticModel!, diagnostic, cancellationToken) is not null;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Pass CultureInfo.InvariantCulture",
-                    ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-        => await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
-
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
