@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -153,6 +154,11 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
                     _ => identifier,
                 };
+                if (!MayModify(expression))
+                {
+                    // A read: Classify would find nothing, and binding it would bind the whole member it is in.
+                    continue;
+                }
 
 #pragma warning disable RS1030 // Only the references to the class's few candidates are bound, once per class.
                 semanticModel ??= compilation.GetSemanticModel(declaration.SyntaxTree);
@@ -194,6 +200,55 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
         return usage;
     }
+
+    /// <summary>
+    /// False when the syntax around <paramref name="expression"/> shows a plain read, which
+    /// <see cref="Classify"/> never counts: only an assignment target, an increment or decrement, a
+    /// ref/out argument, a tuple element (a deconstruction target), the receiver of a call named like a
+    /// mutator, an argument of such a call (or of Array.Copy), and the receiver of an indexer or element
+    /// write can modify the member or its content. Only those are bound: a class's code mostly reads
+    /// its statics, and binding a reference binds the whole method around it.
+    /// </summary>
+    private static bool MayModify(ExpressionSyntax expression)
+    {
+        SyntaxNode node = expression;
+        var parent = node.Parent;
+        while (parent is ParenthesizedExpressionSyntax || parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+        {
+            node = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case AssignmentExpressionSyntax assignment:
+                return assignment.Left == node;
+            case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                return parent.RawKind is (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression
+                    or (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression;
+            case ArgumentSyntax argument:
+                return !argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                    || argument.Parent is TupleExpressionSyntax
+                    || (argument.Parent?.Parent is InvocationExpressionSyntax call && IsMutatorOrCopy(InvokedName(call)));
+            case MemberAccessExpressionSyntax access when access.Expression == node:
+                return access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
+                    && Mutators.Contains(access.Name.Identifier.ValueText);
+            case ElementAccessExpressionSyntax element when element.Expression == node:
+                return MayModify(element);
+        }
+
+        return false;
+    }
+
+    private static bool IsMutatorOrCopy(string? name) => name is not null && (Mutators.Contains(name) || name is "Copy" or "ConstrainedCopy");
+
+    private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The member whose code holds <paramref name="node"/>: a method, constructor, accessor, field or property (lambdas and local functions belong to their member).</summary>
     private static ISymbol? Owner(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)

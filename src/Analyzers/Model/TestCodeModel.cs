@@ -97,7 +97,9 @@ internal sealed class TestCodeModel
 
     private bool ComputeIsTestMethod(IMethodSymbol method)
     {
-        for (var current = method; current is not null; current = current.OverriddenMethod)
+        // OverriddenMethod only for overrides: asked of any other method it makes the compiler run its
+        // override checks for every method of the project, which no test attribute needs.
+        for (var current = method; current is not null; current = current.IsOverride ? current.OverriddenMethod : null)
         {
             foreach (var attribute in current.GetAttributes())
             {
@@ -223,7 +225,12 @@ internal sealed class TestCodeModel
                     stack.Push(nested);
                 }
 
-                if (member is INamedTypeSymbol type && IsTestClass(type))
+                // Only a class whose direct base is declared in this compilation can make one of its
+                // types a base of a test class (a type of another assembly cannot derive from ours), so
+                // the test-class question, which binds every member's attributes, is asked of those only.
+                if (member is INamedTypeSymbol { BaseType: { SpecialType: not SpecialType.System_Object } directBase } type
+                    && SymbolEqualityComparer.Default.Equals(directBase.ContainingAssembly, Compilation.Assembly)
+                    && IsTestClass(type))
                 {
                     for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
                     {

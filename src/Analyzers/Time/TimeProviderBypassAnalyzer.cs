@@ -199,20 +199,17 @@ public sealed class TimeProviderBypassAnalyzer : TestSmellsAnalyzer
             var own = SymbolEqualityComparer.Default.Equals(current, type);
             foreach (var member in current.GetMembers())
             {
-                if (member.IsImplicitlyDeclared
-                    || (!own && member.DeclaredAccessibility == Accessibility.Private)
-                    || !compilation.IsSymbolAccessibleWithin(member, type))
-                {
-                    continue;
-                }
-
+                // The type test first: accessibility is the expensive question, asked only of the few TimeProvider members.
                 var memberType = member switch
                 {
                     IFieldSymbol field => field.Type,
                     IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
                     _ => null,
                 };
-                if (!SymbolEqualityComparer.Default.Equals(memberType, timeProvider))
+                if (!SymbolEqualityComparer.Default.Equals(memberType, timeProvider)
+                    || member.IsImplicitlyDeclared
+                    || (!own && member.DeclaredAccessibility == Accessibility.Private)
+                    || !compilation.IsSymbolAccessibleWithin(member, type))
                 {
                     continue;
                 }

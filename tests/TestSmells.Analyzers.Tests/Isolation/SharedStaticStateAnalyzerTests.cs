@@ -31,6 +31,52 @@ public class SharedStaticStateAnalyzerTests
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Writes_hidden_in_parentheses_deconstructions_ref_arguments_and_mutator_calls_are_seen(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static int {|TST4001:_first|};
+                    private static int {|TST4001:_second|};
+                    private static int {|TST4001:_calls|};
+                    private static int {|TST4001:_wrapped|};
+                    private static readonly int[] {|TST4001:Slots = new int[4]|};
+                    private static readonly List<string> {|TST4001:Names = new()|};
+
+                    [Test]
+                    public void Writes_shared_values()
+                    {
+                        (_first, _second) = (1, 2);
+                        System.Threading.Interlocked.Increment(ref _calls);
+                        (_wrapped) = 3;
+                        Array.Clear(Slots, 0, 1);
+                        Names?.Add("ada");
+                        (Names!).Add("bob");
+                    }
+                """, CollectionUsings),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Reads_in_every_position_leave_a_private_static_unreported(Flavor flavor)
+        => VerifyTST4001.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static int _limit = 3;
+                    private static readonly List<string> Names = new() { "ada" };
+
+                    [Test]
+                    public void Reads_shared_values()
+                    {
+                        var (a, b) = (_limit, Names.Count);
+                        var copy = new List<string>(Names);
+                        var sorted = Names.OrderBy(n => n).ToList();
+                        var first = Names[0];
+                        var limit = (_limit) + (_limit > 2 ? 1 : 0);
+                        GC.KeepAlive(a + b + copy.Count + sorted.Count + first + limit + Names.Contains("ada").ToString());
+                    }
+                """, CollectionUsings + "\nusing System.Linq;"),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
     public Task Private_static_values_that_nothing_reassigns_are_not_reported(Flavor flavor)
         => VerifyTST4001.AnalyzerAsync(
             TestSource.Class(flavor, """
