@@ -244,5 +244,5 @@ internal sealed class TestCodeModel
     }
 
     private static bool HasType(Compilation compilation, string metadataName)
-        => !compilation.GetTypesByMetadataName(metadataName).IsEmpty;
+        => TypeLookup.Exists(compilation, metadataName);
 }
