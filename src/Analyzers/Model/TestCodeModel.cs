@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TestSmells.Analyzers.Model;
 
@@ -21,7 +24,8 @@ internal sealed class TestCodeModel
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isTestAttribute = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _isTestMethod = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isTestClass = new(SymbolEqualityComparer.Default);
-    private ImmutableHashSet<INamedTypeSymbol>? _baseTypesOfTestClasses;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isBaseOfTestClass = new(SymbolEqualityComparer.Default);
+    private Dictionary<string, List<TypeDeclarationSyntax>>? _derivedDeclarations;
     private AssertionModel? _assertions;
     private MockModel? _mocks;
     private SourceWords? _words;
@@ -204,44 +208,110 @@ internal sealed class TestCodeModel
             return false;
         }
 
-        var bases = LazyInitializer.EnsureInitialized(ref _baseTypesOfTestClasses, ComputeBaseTypesOfTestClasses)!;
-        return bases.Contains(type.OriginalDefinition);
+        var definition = type.OriginalDefinition;
+        return _isBaseOfTestClass.TryGetValue(definition, out var known) ? known : _isBaseOfTestClass.GetOrAdd(definition, ComputeIsBaseOfTestClass(definition, depth: 0));
     }
 
-    private ImmutableHashSet<INamedTypeSymbol> ComputeBaseTypesOfTestClasses()
+    /// <summary>
+    /// A class is a base of a test class when a class that names it first in its base list derives from
+    /// it and is a test class or, in turn, a base of one. The classes that name it are found in the
+    /// syntax (<see cref="DerivedDeclarations"/>), so only they are bound, not every type of the compilation.
+    /// </summary>
+    private bool ComputeIsBaseOfTestClass(INamedTypeSymbol type, int depth)
     {
-        // One walk over the compilation's own types, done at most once and only when a rule meets a
-        // candidate outside a test class.
-        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var stack = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
-        stack.Push(Compilation.Assembly.GlobalNamespace);
-        while (stack.Count > 0)
+        if (depth > 16 || !DerivedDeclarations().TryGetValue(type.Name, out var declarations))
         {
-            var container = stack.Pop();
-            foreach (var member in container.GetMembers())
-            {
-                if (member is INamespaceOrTypeSymbol nested)
-                {
-                    stack.Push(nested);
-                }
+            return false;
+        }
 
-                // Only a class whose direct base is declared in this compilation can make one of its
-                // types a base of a test class (a type of another assembly cannot derive from ours), so
-                // the test-class question, which binds every member's attributes, is asked of those only.
-                if (member is INamedTypeSymbol { BaseType: { SpecialType: not SpecialType.System_Object } directBase } type
-                    && SymbolEqualityComparer.Default.Equals(directBase.ContainingAssembly, Compilation.Assembly)
-                    && IsTestClass(type))
-                {
-                    for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
-                    {
-                        builder.Add(baseType.OriginalDefinition);
-                    }
-                }
+        foreach (var declaration in declarations)
+        {
+#pragma warning disable RS1030 // Only the declarations that name this class as their base are looked at, once per class.
+            var derived = Compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration) as INamedTypeSymbol;
+#pragma warning restore RS1030
+            if (derived is null || !SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type))
+            {
+                continue;
+            }
+
+            if (IsTestClass(derived)
+                || (!derived.IsSealed && (_isBaseOfTestClass.TryGetValue(derived.OriginalDefinition, out var known)
+                    ? known
+                    : _isBaseOfTestClass.GetOrAdd(derived.OriginalDefinition, ComputeIsBaseOfTestClass(derived.OriginalDefinition, depth + 1)))))
+            {
+                return true;
             }
         }
 
-        return builder.ToImmutable();
+        return false;
     }
+
+    /// <summary>
+    /// The class declarations of the compilation by the simple name of the first type in their base list
+    /// (and by the target of a using alias named there): a syntax walk over declarations only, no binding.
+    /// </summary>
+    private Dictionary<string, List<TypeDeclarationSyntax>> DerivedDeclarations()
+        => LazyInitializer.EnsureInitialized(ref _derivedDeclarations, () =>
+        {
+            var byBase = new Dictionary<string, List<TypeDeclarationSyntax>>(StringComparer.Ordinal);
+            var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+            var stack = new Stack<SyntaxNode>();
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                aliases.Clear();
+                stack.Push(tree.GetRoot());
+                while (stack.Count > 0)
+                {
+                    foreach (var child in stack.Pop().ChildNodes())
+                    {
+                        switch (child)
+                        {
+                            case UsingDirectiveSyntax { Alias: { } alias, Name: { } target }:
+                                aliases[alias.Name.Identifier.ValueText] = SimpleName(target);
+                                break;
+                            case BaseNamespaceDeclarationSyntax:
+                                stack.Push(child);
+                                break;
+                            case TypeDeclarationSyntax declaration:
+                                stack.Push(child);
+                                if (declaration is ClassDeclarationSyntax or RecordDeclarationSyntax
+                                    && declaration.BaseList is { Types.Count: > 0 } baseList)
+                                {
+                                    var name = SimpleName(baseList.Types[0].Type);
+                                    Add(name, declaration);
+                                    if (aliases.TryGetValue(name, out var aliased))
+                                    {
+                                        Add(aliased, declaration);
+                                    }
+                                }
+
+                                break;
+                        }
+                    }
+                }
+            }
+
+            return byBase;
+
+            void Add(string name, TypeDeclarationSyntax declaration)
+            {
+                if (!byBase.TryGetValue(name, out var list))
+                {
+                    byBase[name] = list = new List<TypeDeclarationSyntax>();
+                }
+
+                list.Add(declaration);
+            }
+        })!;
+
+    private static string SimpleName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => SimpleName(qualified.Right),
+        AliasQualifiedNameSyntax aliasQualified => SimpleName(aliasQualified.Name),
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     private static bool HasType(Compilation compilation, string metadataName)
         => TypeLookup.Exists(compilation, metadataName);
