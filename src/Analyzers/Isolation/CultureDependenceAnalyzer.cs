@@ -17,7 +17,7 @@ namespace TestSmells.Analyzers.Isolation;
 /// conversion to the machine's time zone compared with a fixed value. Silent when the test, its class or
 /// the assembly pins the culture; when the only fixed text is composed into the same string as the value
 /// (it moves with it); for the time zone, when the read builds an expected instant from fixed local parts,
-/// or when the test also turns a local DateTime into UTC (its input is local time too).
+/// or when the test also turns a local DateTime into UTC or names DateTimeKind.Local (its input is local time too).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
@@ -138,7 +138,7 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
             return;
         }
 
-        if (sensitivity == Sensitivity.TimeZone && (BuildsAnInstant(operation, scope) || ConvertsLocalTimeToUtc(operation)))
+        if (sensitivity == Sensitivity.TimeZone && (BuildsAnInstant(operation, scope) || WorksInLocalTime(operation)))
         {
             return;
         }
@@ -193,10 +193,12 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
     }
 
     /// <summary>
-    /// True when the test also turns a local <c>DateTime</c> into UTC (<c>new DateTime(2015, 1, 1).ToUniversalTime()</c>):
-    /// its input is defined in the machine's time zone too, so a result read back in local time moves with it.
+    /// True when the test works in the machine's time zone on purpose: it turns a local <c>DateTime</c> into
+    /// UTC (<c>new DateTime(2015, 1, 1).ToUniversalTime()</c>) or names <c>DateTimeKind.Local</c> (a value built
+    /// or asserted to be local, on which <c>ToLocalTime()</c> changes nothing). Its input is local time too,
+    /// so a result read back in local time moves with it.
     /// </summary>
-    private static bool ConvertsLocalTimeToUtc(IOperation operation)
+    private static bool WorksInLocalTime(IOperation operation)
     {
         var root = operation;
         while (root.Parent is { } parent)
@@ -206,7 +208,8 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
 
         foreach (var descendant in root.Descendants())
         {
-            if (descendant is IInvocationOperation { TargetMethod.Name: "ToUniversalTime", Instance.Type.SpecialType: SpecialType.System_DateTime })
+            if (descendant is IInvocationOperation { TargetMethod.Name: "ToUniversalTime", Instance.Type.SpecialType: SpecialType.System_DateTime }
+                or IFieldReferenceOperation { Field: { Name: "Local", ContainingType.Name: "DateTimeKind" } })
             {
                 return true;
             }

@@ -148,6 +148,16 @@ public class CultureDependenceAnalyzerTests
                 """, extraUsings: Usings(flavor)),
             flavor);
 
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_value_the_test_knows_to_be_local_is_read_in_local_time_without_a_finding(Flavor flavor)
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var parsed = DateTime.SpecifyKind(new DateTime(2016, 12, 31), DateTimeKind.Local);
+                {{Equal(flavor, "0", "parsed.ToLocalTime().Hour")}}
+                """, extraUsings: Usings(flavor)),
+            flavor);
+
     [Fact]
     public Task A_time_zone_read_passed_to_a_conversion_is_still_reported()
         => VerifyTST4007.AnalyzerAsync(
