@@ -43,8 +43,11 @@ public sealed class PackageResolver
 
     public string Root => root;
 
-    /// <summary>The folder of the highest version of a package present, or null.</summary>
-    public string? PackageFolder(string id)
+    /// <summary>
+    /// The folder of the highest version of a package present, or null; with a requested version, the
+    /// highest of the same major version wins when present (NUnit 3 code does not compile against NUnit 4).
+    /// </summary>
+    public string? PackageFolder(string id, string? requested = null)
     {
         var folder = Path.Combine(root, id.ToLowerInvariant());
         if (!Directory.Exists(folder))
@@ -52,15 +55,17 @@ public sealed class PackageResolver
             return null;
         }
 
+        var major = requested is null ? -1 : ParseVersion(requested).Major;
         return Directory.GetDirectories(folder)
             .Select(d => (Dir: d, Version: ParseVersion(Path.GetFileName(d))))
-            .OrderByDescending(v => v.Version)
+            .OrderByDescending(v => v.Version.Major == major)
+            .ThenByDescending(v => v.Version)
             .Select(v => v.Dir)
             .FirstOrDefault(d => Directory.EnumerateFiles(d, "*.nuspec").Any());
     }
 
     /// <summary>References for the given packages; <paramref name="missing"/> collects the packages not present.</summary>
-    public IReadOnlyList<MetadataReference> Resolve(IEnumerable<string> packages, ISet<string> missing)
+    public IReadOnlyList<MetadataReference> Resolve(IEnumerable<string> packages, ISet<string> missing, IReadOnlyDictionary<string, string>? versions = null)
     {
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in framework.Value)
@@ -78,7 +83,7 @@ public sealed class PackageResolver
                 continue;
             }
 
-            var folder = PackageFolder(id);
+            var folder = PackageFolder(id, versions != null && versions.TryGetValue(id, out var requested) ? requested : null);
             if (folder == null)
             {
                 missing.Add(id);
@@ -101,7 +106,7 @@ public sealed class PackageResolver
     }
 
     private IReadOnlyList<string> Assemblies(string id, string folder)
-        => assembliesByPackage.GetOrAdd(id, _ =>
+        => assembliesByPackage.GetOrAdd(folder, _ =>
         {
             foreach (var kind in new[] { "ref", "lib" })
             {

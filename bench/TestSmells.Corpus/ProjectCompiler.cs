@@ -116,7 +116,7 @@ public sealed class ProjectCompiler
         }
 
         var missing = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        references.AddRange(packages.Resolve(packageIds, missing));
+        references.AddRange(packages.Resolve(packageIds, missing, project.PackageVersions));
         lock (MissingPackages)
         {
             MissingPackages.UnionWith(missing);
@@ -125,7 +125,7 @@ public sealed class ProjectCompiler
         var parseOptions = ParseOptions(project);
         var trees = SourceFiles(project)
             .AsParallel().AsOrdered()
-            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), parseOptions, file))
+            .Select(file => CSharpSyntaxTree.ParseText(SourceText.From(WithoutFriendKeys(File.ReadAllText(file)), Encoding.UTF8), parseOptions, file))
             .ToList();
         var usings = GlobalUsings(project, packageIds);
         if (usings.Length > 0)
@@ -208,6 +208,18 @@ public sealed class ProjectCompiler
             }
         }
     }
+
+    private static readonly Regex FriendKey = new(
+        "(InternalsVisibleTo\\s*\\(\\s*\"[^\",]+)\\s*,\\s*PublicKey\\s*=\\s*[0-9A-Fa-f]+\"",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Drops the public key from <c>InternalsVisibleTo("Tests, PublicKey=...")</c>: projects are compiled
+    /// unsigned here, so a keyed grant would hide the internals from the test project (CS0281) and leave
+    /// its code unbound. The text keeps its lines, so findings keep their line numbers.
+    /// </summary>
+    private static string WithoutFriendKeys(string text)
+        => text.IndexOf("PublicKey", StringComparison.Ordinal) >= 0 ? FriendKey.Replace(text, "$1\"") : text;
 
     private static CSharpParseOptions ParseOptions(ProjectFile project)
     {

@@ -34,6 +34,9 @@ public sealed class ProjectFile
 
     public HashSet<string> Packages { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The literal version a package reference (or a central PackageVersion) names, by package id.</summary>
+    public Dictionary<string, string> PackageVersions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<string> ProjectReferences { get; } = new();
 
     public HashSet<string> Usings { get; } = new(StringComparer.Ordinal);
@@ -97,6 +100,15 @@ public sealed class ProjectFile
         return project;
     }
 
+    private void RecordVersion(string package, System.Xml.Linq.XElement element)
+    {
+        var version = (string?)element.Attribute("Version") ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == "Version")?.Value;
+        if (version is { Length: > 0 } && !version.Contains("$(", StringComparison.Ordinal) && char.IsDigit(version[0]))
+        {
+            PackageVersions[package] = version.Trim();
+        }
+    }
+
     private void ReadFile(string file, bool isProject)
     {
         XDocument document;
@@ -132,13 +144,29 @@ public sealed class ProjectFile
                     if ((string?)element.Attribute("Include") is { Length: > 0 } package)
                     {
                         Packages.Add(package);
+                        RecordVersion(package, element);
+                    }
+
+                    break;
+                case "PackageVersion":
+                    if ((string?)element.Attribute("Include") is { Length: > 0 } versioned)
+                    {
+                        RecordVersion(versioned, element);
                     }
 
                     break;
                 case "ProjectReference":
                     if ((string?)element.Attribute("Include") is { Length: > 0 } reference && !reference.Contains("$(", StringComparison.Ordinal))
                     {
-                        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, reference.Replace('\\', '/')));
+                        // MSBuild evaluates items of an imported file relative to the project; the
+                        // imported file's own folder is kept as a fallback.
+                        var relative = reference.Replace('\\', '/');
+                        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, relative));
+                        if (!File.Exists(full))
+                        {
+                            full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, relative));
+                        }
+
                         if (File.Exists(full) && !ProjectReferences.Contains(full))
                         {
                             ProjectReferences.Add(full);

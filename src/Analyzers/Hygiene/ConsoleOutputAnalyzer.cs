@@ -55,6 +55,7 @@ public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
                 if (written is null
                     || operationContext.ContainingSymbol.ContainingType is not { } type
                     || !model.IsTestCode(operationContext.ContainingSymbol)
+                    || RunsOncePerType(operationContext.ContainingSymbol)
                     || ExpressionTrees.IsInExpressionTree(invocation))
                 {
                     return;
@@ -74,6 +75,14 @@ public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
             },
             OperationKind.Invocation);
     }
+
+    /// <summary>
+    /// True directly in a static constructor: code that runs once for the type, not as part of one test,
+    /// where no test output exists to write to. A lambda there is not included: it may be stored and
+    /// called by a test.
+    /// </summary>
+    private static bool RunsOncePerType(ISymbol member)
+        => member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor };
 
     /// <summary><c>Console</c>, <c>Console.Out</c> or <c>Console.Error</c> when the call writes there; otherwise null.</summary>
     internal static string? ConsoleWrite(IInvocationOperation invocation, INamedTypeSymbol console)

@@ -15,7 +15,9 @@ namespace TestSmells.Analyzers.Isolation;
 /// TST4007: inside the arguments of an assertion (or in a local assigned once that flows into one), a
 /// number or date formatted or parsed with the current culture and compared with a fixed value, or a
 /// conversion to the machine's time zone compared with a fixed value. Silent when the test, its class or
-/// the assembly pins the culture.
+/// the assembly pins the culture; when the only fixed text is composed into the same string as the value
+/// (it moves with it); for the time zone, when the read builds an expected instant from fixed local parts,
+/// or when the test also turns a local DateTime into UTC or names DateTimeKind.Local (its input is local time too).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
@@ -136,6 +138,11 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
             return;
         }
 
+        if (sensitivity == Sensitivity.TimeZone && (BuildsAnInstant(operation, scope) || WorksInLocalTime(operation)))
+        {
+            return;
+        }
+
         if (sensitivity != Sensitivity.Parse)
         {
             locals ??= SingleAssignmentLocals.Of(operation);
@@ -159,6 +166,56 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
         };
         var properties = CanAddInvariantCulture(operation) ? FixProperties : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(Rules.TST4007, operation.Syntax.GetLocation(), properties, "'" + text + "'", what, aspect, advice));
+    }
+
+    /// <summary>
+    /// True when the time-zone read is an argument of a constructor that also takes constant parts, on its
+    /// way into the assertion (<c>new DateTimeOffset(2009, 4, 6, 13, 5, 0, GetUtcOffset(d, TimeZoneInfo.Local))</c>):
+    /// the test builds its expected instant at a fixed local wall-clock time on purpose, so it moves with the zone.
+    /// </summary>
+    private static bool BuildsAnInstant(IOperation operation, IOperation scope)
+    {
+        for (var current = operation; current is not null && current != scope; current = current.Parent)
+        {
+            if (current is IArgumentOperation { Parent: IObjectCreationOperation creation } zoneArgument)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument != zoneArgument && argument.Value.ConstantValue.HasValue)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the test works in the machine's time zone on purpose: it turns a local <c>DateTime</c> into
+    /// UTC (<c>new DateTime(2015, 1, 1).ToUniversalTime()</c>) or names <c>DateTimeKind.Local</c> (a value built
+    /// or asserted to be local, on which <c>ToLocalTime()</c> changes nothing). Its input is local time too,
+    /// so a result read back in local time moves with it.
+    /// </summary>
+    private static bool WorksInLocalTime(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation { TargetMethod.Name: "ToUniversalTime", Instance.Type.SpecialType: SpecialType.System_DateTime }
+                or IFieldReferenceOperation { Field: { Name: "Local", ContainingType.Name: "DateTimeKind" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -411,12 +468,15 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
     /// </summary>
     private static bool ComparesWithFixedValue(IOperation scope, IOperation excluded, Sensitivity sensitivity, Shared shared, SingleAssignmentLocals locals)
     {
+        // The text composed around the value ($"https://host/{stamp}/"): its constant parts move with the
+        // value, they are not a fixed expectation of it.
+        var composed = ComposedAround(excluded, scope);
         var stack = new Stack<IOperation>();
         stack.Push(scope);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
-            if (current == excluded || current is IAnonymousFunctionOperation || (current != scope && Classify(current, shared) != Sensitivity.None))
+            if (current == excluded || current == composed || current is IAnonymousFunctionOperation || (current != scope && Classify(current, shared) != Sensitivity.None))
             {
                 continue;
             }
@@ -447,6 +507,34 @@ public sealed class CultureDependenceAnalyzer : TestSmellsAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The outermost interpolated string or string concatenation that embeds <paramref name="value"/>
+    /// below <paramref name="scope"/>, or <paramref name="value"/> itself.
+    /// </summary>
+    private static IOperation ComposedAround(IOperation value, IOperation scope)
+    {
+        var composed = value;
+        for (var current = value.Parent; current is not null && current != scope; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInterpolatedStringOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                    composed = current;
+                    break;
+                case IInterpolationOperation:
+                case IInterpolatedStringContentOperation:
+                case IConversionOperation:
+                case IParenthesizedOperation:
+                    break;
+                default:
+                    return composed;
+            }
+        }
+
+        return composed;
     }
 
     private static bool IsFixed(object? value, Sensitivity sensitivity)

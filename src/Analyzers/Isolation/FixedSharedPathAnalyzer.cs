@@ -12,7 +12,9 @@ namespace TestSmells.Analyzers.Isolation;
 /// TST4006: test code writes a file or creates a folder at a path made only of constants and a shared
 /// root (the temp folder, the working directory, the application's base directory, or a relative
 /// literal). Any part that is not traceable to those within the method (a Guid, a random name, the
-/// test's name, a parameter, a field) keeps the rule silent.
+/// test's name, a parameter, a field) keeps the rule silent. A path in the working directory or the
+/// output folder is shared only with the tests of the same assembly: it is not reported where those run
+/// one at a time (see <see cref="Parallelism"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
@@ -62,6 +64,7 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
             return;
         }
 
+        var parallelism = new Parallelism(model, compilation.Assembly);
         var types = new Types(
             file,
             directory,
@@ -96,7 +99,7 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
 
                 if (target is not null)
                 {
-                    Check(operationContext, invocation, target, method.ContainingType.Name + "." + method.Name, model, types);
+                    Check(operationContext, invocation, target, method.ContainingType.Name + "." + method.Name, model, types, parallelism);
                 }
             },
             OperationKind.Invocation);
@@ -138,13 +141,13 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
 
                 if (Argument(creation.Arguments, 0) is { } target)
                 {
-                    Check(operationContext, creation, target, name, model, types);
+                    Check(operationContext, creation, target, name, model, types, parallelism);
                 }
             },
             OperationKind.ObjectCreation);
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation call, IArgumentOperation target, string name, TestCodeModel model, Types types)
+    private static void Check(OperationAnalysisContext context, IOperation call, IArgumentOperation target, string name, TestCodeModel model, Types types, Parallelism parallelism)
     {
         if (target.Value.Type?.SpecialType != SpecialType.System_String
             || !model.IsTestCode(context.ContainingSymbol)
@@ -162,6 +165,13 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
         var locals = SingleAssignmentLocals.Of(call);
         var value = Evaluate(target.Value, locals, types, 0);
         if (!value.HasName || value.Root is Root.Unknown or Root.Absolute)
+        {
+            return;
+        }
+
+        // The temp folder is shared with every process on the machine; the working directory and the
+        // output folder only with the other tests of this assembly, which cannot collide when they run one at a time.
+        if (value.Root != Root.Temp && parallelism.RunsOneAtATime(context.ContainingSymbol))
         {
             return;
         }
@@ -484,6 +494,148 @@ public sealed class FixedSharedPathAnalyzer : TestSmellsAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the tests of a member's class run one at a time, read from the attributes the frameworks
+    /// define: xUnit (v2, v3) runs classes in parallel unless <c>[assembly: CollectionBehavior(DisableTestParallelization = true)]</c>;
+    /// NUnit runs one test at a time unless <c>[Parallelizable]</c> is on the test, its fixture or the assembly
+    /// (and <c>[NonParallelizable]</c> is not); MSTest unless <c>[assembly: Parallelize]</c> (and <c>[DoNotParallelize]</c>
+    /// is not on the test or class); TUnit runs tests in parallel unless <c>[NotInParallel]</c>. Settings outside
+    /// the compilation (xunit.runner.json, RunSettings) are not seen. A class whose framework cannot be told counts as parallel.
+    /// </summary>
+    private sealed class Parallelism
+    {
+        private readonly TestCodeModel _model;
+        private readonly IAssemblySymbol _assembly;
+        private readonly Lazy<AssemblyFlags> _flags;
+
+        public Parallelism(TestCodeModel model, IAssemblySymbol assembly)
+        {
+            _model = model;
+            _assembly = assembly;
+            _flags = new Lazy<AssemblyFlags>(ReadAssembly, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        [Flags]
+        private enum AssemblyFlags
+        {
+            None = 0,
+            XunitSerial = 1,
+            NUnitParallel = 2,
+            MSTestParallel = 4,
+        }
+
+        public bool RunsOneAtATime(ISymbol member)
+        {
+            var type = member.ContainingType;
+            while (type is not null && type.ContainingType is not null && !_model.IsTestClass(type))
+            {
+                type = type.ContainingType;
+            }
+
+            if (type is null)
+            {
+                return false;
+            }
+
+            var method = member as IMethodSymbol;
+            var flags = _flags.Value;
+            return TestFrameworkOf.Type(_model, type) switch
+            {
+                TestFramework.XunitV2 or TestFramework.XunitV3 => (flags & AssemblyFlags.XunitSerial) != 0,
+                TestFramework.NUnit => Has(method, type, "NonParallelizableAttribute")
+                    || ((flags & AssemblyFlags.NUnitParallel) == 0 && !Has(method, type, "ParallelizableAttribute")),
+                TestFramework.MSTest => (flags & AssemblyFlags.MSTestParallel) == 0 || Has(method, type, "DoNotParallelizeAttribute"),
+                TestFramework.TUnit => Has(method, type, "NotInParallelAttribute"),
+                _ => false,
+            };
+        }
+
+        /// <summary>True when the method, its class or a base class carries the attribute.</summary>
+        private static bool Has(IMethodSymbol? method, INamedTypeSymbol type, string attributeName)
+        {
+            if (method is not null && HasAttribute(method, attributeName))
+            {
+                return true;
+            }
+
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                if (HasAttribute(current, attributeName))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, string attributeName)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == attributeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when an enum argument's value is the member called <paramref name="name"/>.</summary>
+        private static bool IsNamed(TypedConstant argument, string name)
+        {
+            if (argument.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type || argument.Value is null)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private AssemblyFlags ReadAssembly()
+        {
+            var flags = AssemblyFlags.None;
+            foreach (var attribute in _assembly.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.Name)
+                {
+                    case "CollectionBehaviorAttribute":
+                        foreach (var named in attribute.NamedArguments)
+                        {
+                            if (named.Key == "DisableTestParallelization" && named.Value.Value is true)
+                            {
+                                flags |= AssemblyFlags.XunitSerial;
+                            }
+                        }
+
+                        break;
+                    case "ParallelizableAttribute":
+                        // ParallelScope.None asks for nothing to run in parallel.
+                        if (attribute.ConstructorArguments.Length == 0 || !IsNamed(attribute.ConstructorArguments[0], "None"))
+                        {
+                            flags |= AssemblyFlags.NUnitParallel;
+                        }
+
+                        break;
+                    case "ParallelizeAttribute":
+                        flags |= AssemblyFlags.MSTestParallel;
+                        break;
+                }
+            }
+
+            return flags;
+        }
     }
 
     private sealed class Types

@@ -403,9 +403,13 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
                 if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
                 {
                     var text = initializer.ToString();
+                    // A culture saved from CurrentCulture/CurrentUICulture is what a test puts back into
+                    // DefaultThreadCurrentCulture (whose own initial value, null, means that culture for new threads).
                     return text.Contains("GetEnvironmentVariable")
                         || text.Contains("CurrentDirectory")
-                        || text.Contains("DefaultThreadCurrent");
+                        || text.Contains("DefaultThreadCurrent")
+                        || text.Contains("CurrentCulture")
+                        || text.Contains("CurrentUICulture");
                 }
             }
 

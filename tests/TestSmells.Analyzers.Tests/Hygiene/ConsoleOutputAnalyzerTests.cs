@@ -102,6 +102,33 @@ public class ConsoleOutputAnalyzerTests
             flavor,
             expected: new[] { Info(0, "Console.WriteLine", flavor), Info(1, "Console.WriteLine", flavor), Info(2, "Console.WriteLine", flavor) });
 
+    [Theory]
+    [InlineData(Flavor.XunitV2)]
+    [InlineData(Flavor.XunitV3)]
+    public Task A_static_constructor_runs_once_per_type_and_is_not_reported(Flavor flavor)
+        => VerifyTST5002.AnalyzerAsync(
+            TestSource.Class(flavor, """
+                    private static readonly Action Trace = () => {|#2:Console.WriteLine("called by a test")|};
+
+                    static OrderTests()
+                    {
+                        Console.WriteLine("Using provider {0}", "sqlite");
+                        Console.Error.WriteLine("native types loaded");
+                    }
+
+                    [Test]
+                    public void Works()
+                    {
+                        {|#0:Console.WriteLine("in the test")|};
+                        Trace();
+                        Print("helper");
+                    }
+
+                    private static void Print(string text) => {|#1:Console.WriteLine(text)|};
+                """),
+            flavor,
+            expected: new[] { Info(0, "Console.WriteLine", flavor), Info(1, "Console.WriteLine", flavor), Info(2, "Console.WriteLine", flavor) });
+
     [Fact]
     public Task Debug_trace_and_console_reads_are_not_reported()
         => VerifyTST5002.AnalyzerAsync(

@@ -102,6 +102,73 @@ public class CultureDependenceAnalyzerTests
                 """, extraUsings: Globalization),
             Flavor.XunitV2);
 
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Fixed_text_composed_around_the_value_moves_with_it_and_is_not_a_fixed_expectation(Flavor flavor)
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var generatedAt = new DateTime(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+                var stamp = generatedAt.ToString("yyyy.MM.dd.HH.mm.ss");
+                var index = "[\"https://base1/v3/" + stamp + "/base.json\"]";
+                var entryId = index.Substring(2, index.Length - 4);
+                {{Equal(flavor, "$\"https://base1/v3/{stamp}/base.json\"", "entryId")}}
+                {{Equal(flavor, "\"https://base1/v3/\" + generatedAt.ToString(\"yyyy\")", "entryId")}}
+                """, extraUsings: Usings(flavor)),
+            flavor);
+
+    [Fact]
+    public Task Fixed_text_in_the_other_argument_is_still_a_fixed_expectation()
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(Flavor.XunitV2, """
+                var generatedAt = new DateTime(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+                var stamp = {|TST4007:generatedAt.ToString("yyyy.MM.dd")|};
+                Assert.Equal("https://base1/2024.03.01/", $"https://base1/{stamp}/");
+                Assert.True({|TST4007:generatedAt.ToString("d")|} == "3/1/2024");
+                """, extraUsings: Globalization),
+            Flavor.XunitV2);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task An_expected_instant_built_in_local_time_moves_with_the_zone(Flavor flavor)
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var next = new DateTimeOffset(2009, 4, 6, 11, 5, 0, TimeSpan.Zero);
+                {{Equal(flavor, "new DateTimeOffset(2009, 4, 6, 13, 5, 0, TimeZoneInfo.Local.GetUtcOffset(next))", "next")}}
+                """, extraUsings: Usings(flavor)),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_test_whose_input_is_local_time_reads_its_result_in_local_time(Flavor flavor)
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var start = new DateTime(2015, 1, 1).ToUniversalTime();
+                var fire = start.AddHours(10);
+                {{Equal(flavor, "new DateTime(2015, 1, 1, 10, 0, 0)", "fire.ToLocalTime()")}}
+                """, extraUsings: Usings(flavor)),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_value_the_test_knows_to_be_local_is_read_in_local_time_without_a_finding(Flavor flavor)
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(flavor, $$"""
+                var parsed = DateTime.SpecifyKind(new DateTime(2016, 12, 31), DateTimeKind.Local);
+                {{Equal(flavor, "0", "parsed.ToLocalTime().Hour")}}
+                """, extraUsings: Usings(flavor)),
+            flavor);
+
+    [Fact]
+    public Task A_time_zone_read_passed_to_a_conversion_is_still_reported()
+        => VerifyTST4007.AnalyzerAsync(
+            TestSource.Test(Flavor.NUnit4, """
+                var utc = new DateTime(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+                var start = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUniversalTime();
+                Assert.That(TimeZoneInfo.ConvertTimeFromUtc(utc, {|TST4007:TimeZoneInfo.Local|}).Hour, Is.EqualTo(10));
+                Assert.That(new DateTimeOffset({|TST4007:utc.ToLocalTime()|}).Hour, Is.EqualTo(10));
+                """, extraUsings: Globalization),
+            Flavor.NUnit4);
+
     [Fact]
     public Task Values_not_compared_with_a_fixed_value_are_not_reported()
         => VerifyTST4007.AnalyzerAsync(

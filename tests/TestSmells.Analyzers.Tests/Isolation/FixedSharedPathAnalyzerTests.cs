@@ -154,6 +154,71 @@ public class FixedSharedPathAnalyzerTests
                 VerifyTST4006.Diagnostic("TST4006").WithSeverity(DiagnosticSeverity.Info).WithLocation(1).WithArguments("new StreamWriter", "the working directory"),
             });
 
+    [Theory]
+    [InlineData(Flavor.XunitV2, "[assembly: CollectionBehavior(DisableTestParallelization = true)]")]
+    [InlineData(Flavor.XunitV3, "[assembly: CollectionBehavior(DisableTestParallelization = true)]")]
+    [InlineData(Flavor.NUnit3, "")]
+    [InlineData(Flavor.NUnit4, "[assembly: Parallelizable(ParallelScope.None)]")]
+    [InlineData(Flavor.MSTest3, "")]
+    [InlineData(Flavor.MSTest4, "[assembly: DoNotParallelize]")]
+    public Task A_working_directory_name_is_not_reported_where_the_assembly_runs_one_test_at_a_time(Flavor flavor, string assemblyAttribute)
+        => VerifyTST4006.AnalyzerAsync(
+            TestSource.Test(flavor, """
+                File.WriteAllText("NLog.config", "<nlog />");
+                using (var stream = new FileStream(Path.Combine(AppContext.BaseDirectory, "lock.log"), FileMode.Create)) { }
+                File.WriteAllText({|TST4006:Path.Combine(Path.GetTempPath(), "shared.txt")|}, "x");
+                """, extraUsings: IO + "\n" + assemblyAttribute),
+            flavor);
+
+    [Fact]
+    public Task A_serial_fixture_or_test_is_not_reported_in_a_parallel_assembly()
+        => VerifyTST4006.AnalyzerAsync(
+            """
+            using System.IO;
+            using NUnit.Framework;
+
+            [assembly: Parallelizable(ParallelScope.Fixtures)]
+
+            [NonParallelizable]
+            public class SerialFixture
+            {
+                [Test]
+                public void Works() => File.WriteAllText("serial.txt", "x");
+            }
+
+            public class ParallelFixture
+            {
+                [Test, NonParallelizable]
+                public void Alone() => File.WriteAllText("alone.txt", "x");
+
+                [Test]
+                public void Shared() => File.WriteAllText({|TST4006:"shared.txt"|}, "x");
+            }
+            """,
+            Flavor.NUnit4);
+
+    [Theory]
+    [InlineData(Flavor.XunitV2, "")]
+    [InlineData(Flavor.XunitV3, "[assembly: CollectionBehavior(DisableTestParallelization = false)]")]
+    [InlineData(Flavor.NUnit4, "[assembly: Parallelizable(ParallelScope.Fixtures)]")]
+    [InlineData(Flavor.MSTest4, "[assembly: Parallelize(Workers = 0, Scope = ExecutionScope.MethodLevel)]")]
+    [InlineData(Flavor.TUnit, "")]
+    public Task A_working_directory_name_is_reported_where_tests_run_in_parallel(Flavor flavor, string assemblyAttribute)
+        => VerifyTST4006.AnalyzerAsync(
+            TestSource.Test(flavor, """
+                File.WriteAllText({|TST4006:"orders.json"|}, "[]");
+                """, extraUsings: IO + "\n" + assemblyAttribute),
+            flavor);
+
+    [Fact]
+    public Task A_TUnit_test_marked_not_in_parallel_is_not_reported()
+        => VerifyTST4006.AnalyzerAsync(
+            TestSource.Class(Flavor.TUnit, """
+                    [Test, NotInParallel]
+                    public void Works() => File.WriteAllText("orders.json", "[]");
+                """, IO),
+            Flavor.TUnit);
+
     [Fact]
     public Task A_compilation_without_a_test_framework_is_production_code()
         => VerifyTST4006.AnalyzerAsync(

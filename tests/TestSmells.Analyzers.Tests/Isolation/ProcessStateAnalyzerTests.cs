@@ -112,6 +112,44 @@ public class ProcessStateAnalyzerTests
                 """),
             flavor);
 
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task A_default_culture_set_back_to_the_culture_saved_from_CurrentCulture_is_a_restore(Flavor flavor)
+        => VerifyTST4004.AnalyzerAsync(
+            Class(flavor, """
+                    [Test]
+                    public void Parses_us_dates()
+                    {
+                        var currentCulture = CultureInfo.CurrentCulture;
+                        var ui = Thread.CurrentThread.CurrentUICulture;
+                        CultureInfo.DefaultThreadCurrentCulture = new CultureInfo("en-US");
+                        CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo("en-US");
+                        CultureInfo.DefaultThreadCurrentCulture = currentCulture;
+                        CultureInfo.DefaultThreadCurrentUICulture = ui;
+                    }
+                """),
+            flavor);
+
+    [Fact]
+    public Task A_default_culture_set_to_a_culture_built_by_the_test_is_still_a_change()
+        => VerifyTST4004.AnalyzerAsync(
+            Class(Flavor.MSTest4, """
+                    [Test]
+                    public void Parses_us_dates()
+                    {
+                        var us = new CultureInfo("en-US");
+                        var other = CultureInfo.GetCultureInfo("de-DE");
+                        {|#0:CultureInfo.DefaultThreadCurrentCulture = us|};
+                        {|#1:CultureInfo.DefaultThreadCurrentCulture = other|};
+                    }
+                """),
+            Flavor.MSTest4,
+            expected: new[]
+            {
+                Info(0, "Setting CultureInfo.DefaultThreadCurrentCulture"),
+                Info(1, "Setting CultureInfo.DefaultThreadCurrentCulture"),
+            });
+
     [Fact]
     public Task A_second_set_to_another_literal_is_not_a_restore()
         => VerifyTST4004.AnalyzerAsync(
