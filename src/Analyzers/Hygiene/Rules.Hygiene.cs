@@ -10,7 +10,7 @@ internal static partial class Rules
         "Skipped test has no reason",
         "{0}; say why the test is skipped and what would let it run again",
         Categories.Hygiene,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         "A skipped test without a reason is a test nobody will ever turn back on: the next reader cannot tell whether it is flaky, waiting for a fix, or obsolete. A short reason, ideally a link to the tracking issue, keeps the skip honest.");
 
     public static readonly DiagnosticDescriptor TST5002 = Create(
@@ -18,7 +18,7 @@ internal static partial class Rules
         "Test writes to the console",
         "{0} writes to the process console, which {1} does not attach to the running test; write to the test output instead",
         Categories.Hygiene,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         "xUnit v2, and xUnit v3 unless the assembly says [assembly: CaptureConsole], do not capture Console output per test: it goes to the runner's own output, interleaved with every other test running in parallel, and is not shown with the test's result. Write to ITestOutputHelper (v2) or TestContext.Current.TestOutputHelper (v3) instead, or turn capture on in v3. NUnit, MSTest and TUnit capture the console per test and are not reported.");
 
     public static readonly DiagnosticDescriptor TST5003 = Create(

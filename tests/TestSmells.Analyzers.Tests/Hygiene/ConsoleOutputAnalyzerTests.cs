@@ -8,11 +8,11 @@ public class ConsoleOutputAnalyzerTests
 {
     private const string V3WithoutCapture = "xUnit v3 without [assembly: CaptureConsole]";
 
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Info(int location, string call, Flavor flavor)
-        => Info(location, call, flavor == Flavor.XunitV2 ? "xUnit v2" : V3WithoutCapture);
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Finding(int location, string call, Flavor flavor)
+        => Finding(location, call, flavor == Flavor.XunitV2 ? "xUnit v2" : V3WithoutCapture);
 
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Info(int location, string call, string framework)
-        => new Microsoft.CodeAnalysis.Testing.DiagnosticResult("TST5002", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Finding(int location, string call, string framework)
+        => new Microsoft.CodeAnalysis.Testing.DiagnosticResult("TST5002", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithLocation(location)
             .WithArguments(call, framework);
 
@@ -43,10 +43,10 @@ public class ConsoleOutputAnalyzerTests
             flavor,
             expected: new[]
             {
-                Info(0, "Console.WriteLine", flavor),
-                Info(1, "Console.Write", flavor),
-                Info(2, "Console.Out.WriteLine", flavor),
-                Info(3, "Console.Error.Write", flavor),
+                Finding(0, "Console.WriteLine", flavor),
+                Finding(1, "Console.Write", flavor),
+                Finding(2, "Console.Out.WriteLine", flavor),
+                Finding(3, "Console.Error.Write", flavor),
             });
 
     [Theory]
@@ -69,7 +69,7 @@ public class ConsoleOutputAnalyzerTests
                 {|#0:Console.Error.WriteLine("lost")|};
                 """)),
             Flavor.XunitV3,
-            expected: Info(0, "Console.Error.WriteLine", "xUnit v3 with [assembly: CaptureConsole] set to leave this stream out"));
+            expected: Finding(0, "Console.Error.WriteLine", "xUnit v3 with [assembly: CaptureConsole] set to leave this stream out"));
 
     [Fact]
     public Task XunitV3_capture_of_another_assembly_does_not_count()
@@ -79,7 +79,7 @@ public class ConsoleOutputAnalyzerTests
                 GC.KeepAlive(new CaptureConsoleAttribute());
                 """),
             Flavor.XunitV3,
-            expected: Info(0, "Console.WriteLine", V3WithoutCapture));
+            expected: Finding(0, "Console.WriteLine", V3WithoutCapture));
 
     [Theory]
     [InlineData(Flavor.XunitV2)]
@@ -100,7 +100,7 @@ public class ConsoleOutputAnalyzerTests
                     private static void Dump() => {|#2:Console.WriteLine("helper")|};
                 """),
             flavor,
-            expected: new[] { Info(0, "Console.WriteLine", flavor), Info(1, "Console.WriteLine", flavor), Info(2, "Console.WriteLine", flavor) });
+            expected: new[] { Finding(0, "Console.WriteLine", flavor), Finding(1, "Console.WriteLine", flavor), Finding(2, "Console.WriteLine", flavor) });
 
     [Theory]
     [InlineData(Flavor.XunitV2)]
@@ -127,7 +127,7 @@ public class ConsoleOutputAnalyzerTests
                     private static void Print(string text) => {|#1:Console.WriteLine(text)|};
                 """),
             flavor,
-            expected: new[] { Info(0, "Console.WriteLine", flavor), Info(1, "Console.WriteLine", flavor), Info(2, "Console.WriteLine", flavor) });
+            expected: new[] { Finding(0, "Console.WriteLine", flavor), Finding(1, "Console.WriteLine", flavor), Finding(2, "Console.WriteLine", flavor) });
 
     [Fact]
     public Task Debug_trace_and_console_reads_are_not_reported()
