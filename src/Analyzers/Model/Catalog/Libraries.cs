@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace TestSmells.Analyzers.Model;
+
+/// <summary>
+/// The catalog of assertion, mocking and test-data libraries the rules know: one entry each. A new
+/// library with the API of a known one is one entry here; a new API is an entry and the rules' cases.
+/// </summary>
+internal static class Libraries
+{
+    public static readonly LibraryEntry FluentAssertions = new()
+    {
+        Name = "FluentAssertions",
+        Kind = LibraryKind.Assertions,
+        Api = LibraryApi.FluentAssertions,
+        Assemblies = ImmutableArray.Create("FluentAssertions"),
+        ClassifiedExactly = true,
+    };
+
+    /// <summary>The community fork of FluentAssertions 7: the same API.</summary>
+    public static readonly LibraryEntry AwesomeAssertions = new()
+    {
+        Name = "AwesomeAssertions",
+        Kind = LibraryKind.Assertions,
+        Api = LibraryApi.FluentAssertions,
+        Assemblies = ImmutableArray.Create("AwesomeAssertions"),
+        ClassifiedExactly = true,
+    };
+
+    public static readonly LibraryEntry Shouldly = new()
+    {
+        Name = "Shouldly",
+        Kind = LibraryKind.Assertions,
+        Api = LibraryApi.Shouldly,
+        Assemblies = ImmutableArray.Create("Shouldly"),
+        ClassifiedExactly = true,
+    };
+
+    public static readonly LibraryEntry NFluent = new()
+    {
+        Name = "NFluent",
+        Kind = LibraryKind.Assertions,
+        Api = LibraryApi.NFluent,
+        Assemblies = ImmutableArray.Create("NFluent"),
+        AssertTypes = ImmutableArray.Create("NFluent.Check"),
+    };
+
+    public static readonly LibraryEntry Moq = new()
+    {
+        Name = "Moq",
+        Kind = LibraryKind.Mocking,
+        Api = LibraryApi.Moq,
+        Assemblies = ImmutableArray.Create("Moq"),
+        ClassifiedExactly = true,
+        DoubleTypes = ImmutableArray.Create("Moq.Mock`1"),
+        FactoryTypes = ImmutableArray.Create("Moq.Mock"),
+        RepositoryTypes = ImmutableArray.Create("Moq.MockRepository", "Moq.MockFactory"),
+    };
+
+    public static readonly LibraryEntry NSubstitute = new()
+    {
+        Name = "NSubstitute",
+        Kind = LibraryKind.Mocking,
+        Api = LibraryApi.NSubstitute,
+        Assemblies = ImmutableArray.Create("NSubstitute"),
+        ClassifiedExactly = true,
+        FactoryTypes = ImmutableArray.Create("NSubstitute.Substitute"),
+    };
+
+    public static readonly LibraryEntry FakeItEasy = new()
+    {
+        Name = "FakeItEasy",
+        Kind = LibraryKind.Mocking,
+        Api = LibraryApi.FakeItEasy,
+        Assemblies = ImmutableArray.Create("FakeItEasy"),
+        ClassifiedExactly = true,
+        DoubleTypes = ImmutableArray.Create("FakeItEasy.Fake`1"),
+        FactoryTypes = ImmutableArray.Create("FakeItEasy.A"),
+    };
+
+    /// <summary>IQueryable and DbSet doubles built on Moq, NSubstitute or FakeItEasy (one assembly per flavour).</summary>
+    public static readonly LibraryEntry MockQueryable = new()
+    {
+        Name = "MockQueryable",
+        Kind = LibraryKind.Mocking,
+        Api = LibraryApi.MockQueryable,
+        AssemblyPrefix = "MockQueryable",
+    };
+
+    public static readonly LibraryEntry AutoFixture = new()
+    {
+        Name = "AutoFixture",
+        Kind = LibraryKind.TestData,
+        Api = LibraryApi.AutoFixture,
+        Assemblies = ImmutableArray.Create("AutoFixture"),
+    };
+
+    public static readonly ImmutableArray<LibraryEntry> All = ImmutableArray.Create(
+        FluentAssertions, AwesomeAssertions, Shouldly, NFluent, Moq, NSubstitute, FakeItEasy, MockQueryable, AutoFixture);
+
+    public static readonly string[] AssertTypes = Union(static l => l.AssertTypes);
+
+    private static readonly Dictionary<string, LibraryEntry> ByAssembly = ByAssemblyName();
+
+    /// <summary>The library <paramref name="assemblyName"/> belongs to (exact assembly names; prefix families too).</summary>
+    public static LibraryEntry? OfAssembly(string? assemblyName)
+    {
+        if (assemblyName is null)
+        {
+            return null;
+        }
+
+        if (ByAssembly.TryGetValue(assemblyName, out var entry))
+        {
+            return entry;
+        }
+
+        foreach (var candidate in All)
+        {
+            if (candidate.AssemblyPrefix is not null && assemblyName.StartsWith(candidate.AssemblyPrefix, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The API of the library <paramref name="assemblyName"/> belongs to, by exact assembly name (the hot path).</summary>
+    public static LibraryApi ApiOf(string? assemblyName)
+        => assemblyName is not null && ByAssembly.TryGetValue(assemblyName, out var entry) ? entry.Api : LibraryApi.None;
+
+    private static string[] Union(Func<LibraryEntry, ImmutableArray<string>> select)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var entry in All)
+        {
+            names.AddRange(select(entry));
+        }
+
+        return names.ToArray();
+    }
+
+    private static Dictionary<string, LibraryEntry> ByAssemblyName()
+    {
+        var builder = new Dictionary<string, LibraryEntry>(StringComparer.Ordinal);
+        foreach (var entry in All)
+        {
+            foreach (var assembly in entry.Assemblies)
+            {
+                builder[assembly] = entry;
+            }
+        }
+
+        return builder;
+    }
+}
