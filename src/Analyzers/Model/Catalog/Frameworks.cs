@@ -38,11 +38,7 @@ internal static class Frameworks
         SkippableAttributes = ImmutableArray.Create("Xunit.FactAttribute", "Xunit.Sdk.DataAttribute"),
         SkipReasonProperties = ImmutableArray.Create("Skip"),
         DataRowAttributes = ImmutableArray.Create("Xunit.Sdk.DataAttribute"),
-        OrderingAttributes = ImmutableArray.Create(
-            "Xunit.TestCaseOrdererAttribute",
-            "Xunit.TestCollectionOrdererAttribute",
-            "Xunit.TestClassOrdererAttribute",
-            "Xunit.TestMethodOrdererAttribute"),
+        OrderingAttributes = ImmutableArray.Create("Xunit.TestCaseOrdererAttribute", "Xunit.TestCollectionOrdererAttribute"),
         TraitAttributes = ImmutableArray.Create("Xunit.Sdk.ITraitAttribute"),
         OutputType = "Xunit.Abstractions.ITestOutputHelper",
     };
@@ -69,7 +65,7 @@ internal static class Frameworks
             "Xunit.v3.ITestCaseOrdererAttribute",
             "Xunit.v3.ITestCollectionOrdererAttribute",
             "Xunit.v3.ITestClassOrdererAttribute",
-            "Xunit.v3.ITestMethodOrdererAttribute"),
+            "Xunit.v3.ITestMethodOrdererAttribute"), // class and method orderers: xUnit v3 4.x
         TraitAttributes = ImmutableArray.Create("Xunit.v3.ITraitAttribute"),
         OutputType = "Xunit.TestContext",
         CaptureConsoleAttribute = "Xunit.CaptureConsoleAttribute",
