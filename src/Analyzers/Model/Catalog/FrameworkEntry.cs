@@ -9,7 +9,7 @@ namespace TestSmells.Analyzers.Model;
 /// there and resolve them once per compilation (<see cref="TypeLookup"/>), never write them again.
 /// A list a framework does not have stays empty.
 /// </summary>
-internal sealed class FrameworkEntry
+internal sealed record FrameworkEntry
 {
     /// <summary>The flag of the framework in <see cref="TestCodeModel.Frameworks"/>.</summary>
     public TestFramework Id { get; init; }

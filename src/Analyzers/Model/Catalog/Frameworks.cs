@@ -43,29 +43,22 @@ internal static class Frameworks
         OutputType = "Xunit.Abstractions.ITestOutputHelper",
     };
 
-    public static readonly FrameworkEntry XunitV3 = new()
+    public static readonly FrameworkEntry XunitV3 = XunitV2 with
     {
         Id = TestFramework.XunitV3,
         Name = "xUnit v3",
         Markers = ImmutableArray.Create("Xunit.v3.IFactAttribute"),
         Assemblies = ImmutableArray.Create("xunit.v3.core"),
-        AssemblyPrefixes = ImmutableArray.Create("xunit"),
-        RootNamespace = "Xunit",
-        TestMethodAttributes = ImmutableArray.Create("Xunit.FactAttribute"),
         TestMethodAttributeInterfaces = ImmutableArray.Create("Xunit.v3.IFactAttribute"),
-        AssertTypes = ImmutableArray.Create("Xunit.Assert"),
         SkippableAttributes = ImmutableArray.Create("Xunit.FactAttribute", "Xunit.v3.DataAttribute"),
-        SkipReasonProperties = ImmutableArray.Create("Skip"),
         DataRowAttributes = ImmutableArray.Create("Xunit.v3.DataAttribute"),
-        OrderingAttributes = ImmutableArray.Create(
-            "Xunit.TestCaseOrdererAttribute",
-            "Xunit.TestCollectionOrdererAttribute",
-            "Xunit.TestClassOrdererAttribute",
+        OrderingAttributes = XunitV2.OrderingAttributes.AddRange(
+            "Xunit.TestClassOrdererAttribute", // class and method orderers: xUnit v3 4.x
             "Xunit.TestMethodOrdererAttribute",
             "Xunit.v3.ITestCaseOrdererAttribute",
             "Xunit.v3.ITestCollectionOrdererAttribute",
             "Xunit.v3.ITestClassOrdererAttribute",
-            "Xunit.v3.ITestMethodOrdererAttribute"), // class and method orderers: xUnit v3 4.x
+            "Xunit.v3.ITestMethodOrdererAttribute"),
         TraitAttributes = ImmutableArray.Create("Xunit.v3.ITraitAttribute"),
         OutputType = "Xunit.TestContext",
         CaptureConsoleAttribute = "Xunit.CaptureConsoleAttribute",

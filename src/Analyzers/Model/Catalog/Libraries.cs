@@ -10,72 +10,32 @@ namespace TestSmells.Analyzers.Model;
 /// </summary>
 internal static class Libraries
 {
-    public static readonly LibraryEntry FluentAssertions = new()
-    {
-        Name = "FluentAssertions",
-        Kind = LibraryKind.Assertions,
-        Api = LibraryApi.FluentAssertions,
-        Assemblies = ImmutableArray.Create("FluentAssertions"),
-        ClassifiedExactly = true,
-    };
+    public static readonly LibraryEntry FluentAssertions = Library("FluentAssertions", LibraryKind.Assertions, LibraryApi.FluentAssertions);
 
     /// <summary>The community fork of FluentAssertions 7: the same API.</summary>
-    public static readonly LibraryEntry AwesomeAssertions = new()
-    {
-        Name = "AwesomeAssertions",
-        Kind = LibraryKind.Assertions,
-        Api = LibraryApi.FluentAssertions,
-        Assemblies = ImmutableArray.Create("AwesomeAssertions"),
-        ClassifiedExactly = true,
-    };
+    public static readonly LibraryEntry AwesomeAssertions = Library("AwesomeAssertions", LibraryKind.Assertions, LibraryApi.FluentAssertions);
 
-    public static readonly LibraryEntry Shouldly = new()
-    {
-        Name = "Shouldly",
-        Kind = LibraryKind.Assertions,
-        Api = LibraryApi.Shouldly,
-        Assemblies = ImmutableArray.Create("Shouldly"),
-        ClassifiedExactly = true,
-    };
+    public static readonly LibraryEntry Shouldly = Library("Shouldly", LibraryKind.Assertions, LibraryApi.Shouldly);
 
-    public static readonly LibraryEntry NFluent = new()
+    public static readonly LibraryEntry NFluent = Library("NFluent", LibraryKind.Assertions, LibraryApi.NFluent, classifiedExactly: false) with
     {
-        Name = "NFluent",
-        Kind = LibraryKind.Assertions,
-        Api = LibraryApi.NFluent,
-        Assemblies = ImmutableArray.Create("NFluent"),
         AssertTypes = ImmutableArray.Create("NFluent.Check"),
     };
 
-    public static readonly LibraryEntry Moq = new()
+    public static readonly LibraryEntry Moq = Library("Moq", LibraryKind.Mocking, LibraryApi.Moq) with
     {
-        Name = "Moq",
-        Kind = LibraryKind.Mocking,
-        Api = LibraryApi.Moq,
-        Assemblies = ImmutableArray.Create("Moq"),
-        ClassifiedExactly = true,
         DoubleTypes = ImmutableArray.Create("Moq.Mock`1"),
         FactoryTypes = ImmutableArray.Create("Moq.Mock"),
         RepositoryTypes = ImmutableArray.Create("Moq.MockRepository", "Moq.MockFactory"),
     };
 
-    public static readonly LibraryEntry NSubstitute = new()
+    public static readonly LibraryEntry NSubstitute = Library("NSubstitute", LibraryKind.Mocking, LibraryApi.NSubstitute) with
     {
-        Name = "NSubstitute",
-        Kind = LibraryKind.Mocking,
-        Api = LibraryApi.NSubstitute,
-        Assemblies = ImmutableArray.Create("NSubstitute"),
-        ClassifiedExactly = true,
         FactoryTypes = ImmutableArray.Create("NSubstitute.Substitute"),
     };
 
-    public static readonly LibraryEntry FakeItEasy = new()
+    public static readonly LibraryEntry FakeItEasy = Library("FakeItEasy", LibraryKind.Mocking, LibraryApi.FakeItEasy) with
     {
-        Name = "FakeItEasy",
-        Kind = LibraryKind.Mocking,
-        Api = LibraryApi.FakeItEasy,
-        Assemblies = ImmutableArray.Create("FakeItEasy"),
-        ClassifiedExactly = true,
         DoubleTypes = ImmutableArray.Create("FakeItEasy.Fake`1"),
         FactoryTypes = ImmutableArray.Create("FakeItEasy.A"),
     };
@@ -89,13 +49,7 @@ internal static class Libraries
         AssemblyPrefix = "MockQueryable",
     };
 
-    public static readonly LibraryEntry AutoFixture = new()
-    {
-        Name = "AutoFixture",
-        Kind = LibraryKind.TestData,
-        Api = LibraryApi.AutoFixture,
-        Assemblies = ImmutableArray.Create("AutoFixture"),
-    };
+    public static readonly LibraryEntry AutoFixture = Library("AutoFixture", LibraryKind.TestData, LibraryApi.AutoFixture, classifiedExactly: false);
 
     public static readonly ImmutableArray<LibraryEntry> All = ImmutableArray.Create(
         FluentAssertions, AwesomeAssertions, Shouldly, NFluent, Moq, NSubstitute, FakeItEasy, MockQueryable, AutoFixture);
@@ -131,6 +85,16 @@ internal static class Libraries
     /// <summary>The API of the library <paramref name="assemblyName"/> belongs to, by exact assembly name (the hot path).</summary>
     public static LibraryApi ApiOf(string? assemblyName)
         => assemblyName is not null && ByAssembly.TryGetValue(assemblyName, out var entry) ? entry.Api : LibraryApi.None;
+
+    /// <summary>A library of one assembly named like it.</summary>
+    private static LibraryEntry Library(string name, LibraryKind kind, LibraryApi api, bool classifiedExactly = true) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Api = api,
+        Assemblies = ImmutableArray.Create(name),
+        ClassifiedExactly = classifiedExactly,
+    };
 
     private static string[] Union(Func<LibraryEntry, ImmutableArray<string>> select)
     {

@@ -32,7 +32,7 @@ internal enum LibraryApi
 /// What the analyzers know about one assertion, mocking or test-data library: its assemblies and the
 /// metadata names of its entry types. Entries live in <see cref="Libraries"/>.
 /// </summary>
-internal sealed class LibraryEntry
+internal sealed record LibraryEntry
 {
     public string Name { get; init; } = string.Empty;
 
