@@ -183,7 +183,7 @@ internal static class Frameworks
     public static readonly ImmutableHashSet<string> AssertTypeNames = ImmutableHashSet.CreateRange(
         StringComparer.Ordinal, Array.ConvertAll(Union(f => f.AssertTypes), SimpleName));
 
-    private static readonly Dictionary<string, FrameworkEntry> ByAssembly = ByAssemblyName();
+    private static readonly Dictionary<string, FrameworkEntry> ByAssembly = CatalogIndex.ByAssembly(All, f => f.Assemblies);
 
     /// <summary>The framework whose test attributes <paramref name="assemblyName"/> defines, if any.</summary>
     public static FrameworkEntry? OfAssembly(string? assemblyName)
@@ -218,38 +218,8 @@ internal static class Frameworks
     }
 
     /// <summary>The names <paramref name="select"/> gives, every framework's, without repeats, in catalog order.</summary>
-    public static string[] Union(Func<FrameworkEntry, ImmutableArray<string>> select)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var names = new List<string>();
-        foreach (var entry in All)
-        {
-            foreach (var name in select(entry))
-            {
-                if (seen.Add(name))
-                {
-                    names.Add(name);
-                }
-            }
-        }
-
-        return names.ToArray();
-    }
+    public static string[] Union(Func<FrameworkEntry, ImmutableArray<string>> select) => CatalogIndex.Union(All, select);
 
     /// <summary>The type name without namespace (<c>ClassicAssert</c> for <c>NUnit.Framework.Legacy.ClassicAssert</c>).</summary>
     public static string SimpleName(string metadataName) => metadataName.Substring(metadataName.LastIndexOf('.') + 1);
-
-    private static Dictionary<string, FrameworkEntry> ByAssemblyName()
-    {
-        var builder = new Dictionary<string, FrameworkEntry>(StringComparer.Ordinal);
-        foreach (var entry in All)
-        {
-            foreach (var assembly in entry.Assemblies)
-            {
-                builder[assembly] = entry;
-            }
-        }
-
-        return builder;
-    }
 }

@@ -54,9 +54,9 @@ internal static class Libraries
     public static readonly ImmutableArray<LibraryEntry> All = ImmutableArray.Create(
         FluentAssertions, AwesomeAssertions, Shouldly, NFluent, Moq, NSubstitute, FakeItEasy, MockQueryable, AutoFixture);
 
-    public static readonly string[] AssertTypes = Union(static l => l.AssertTypes);
+    public static readonly string[] AssertTypes = CatalogIndex.Union(All, static l => l.AssertTypes);
 
-    private static readonly Dictionary<string, LibraryEntry> ByAssembly = ByAssemblyName();
+    private static readonly Dictionary<string, LibraryEntry> ByAssembly = CatalogIndex.ByAssembly(All, l => l.Assemblies);
 
     /// <summary>The library <paramref name="assemblyName"/> belongs to (exact assembly names; prefix families too).</summary>
     public static LibraryEntry? OfAssembly(string? assemblyName)
@@ -95,29 +95,4 @@ internal static class Libraries
         Assemblies = ImmutableArray.Create(name),
         ClassifiedExactly = classifiedExactly,
     };
-
-    private static string[] Union(Func<LibraryEntry, ImmutableArray<string>> select)
-    {
-        var names = ImmutableArray.CreateBuilder<string>();
-        foreach (var entry in All)
-        {
-            names.AddRange(select(entry));
-        }
-
-        return names.ToArray();
-    }
-
-    private static Dictionary<string, LibraryEntry> ByAssemblyName()
-    {
-        var builder = new Dictionary<string, LibraryEntry>(StringComparer.Ordinal);
-        foreach (var entry in All)
-        {
-            foreach (var assembly in entry.Assemblies)
-            {
-                builder[assembly] = entry;
-            }
-        }
-
-        return builder;
-    }
 }
