@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using TestSmells.Flavors;
 using TestSmells.SuiteGeneration;
 
 namespace TestSmells.Benchmarks;
@@ -11,16 +12,8 @@ namespace TestSmells.Benchmarks;
 /// <summary>Metadata references from the running .NET and from packages in the NuGet global folder.</summary>
 public static class References
 {
-    private static readonly Dictionary<string, string> Metadata = typeof(References).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .ToDictionary(a => a.Key, a => a.Value ?? string.Empty);
-
-    private static readonly Dictionary<string, string> Versions = Metadata["Packages"]
-        .Split(';')
-        .Select(p => p.Split('='))
-        .ToDictionary(p => p[0], p => p[1]);
-
-    public static string PackageFolder(string id) => Path.Combine(Metadata["NuGetPackageRoot"], id, Versions[id]);
+    /// <summary>Where restore put the reference package <paramref name="id"/> (Directory.Packages.props).</summary>
+    public static string PackageFolder(string id) => ReferencePackages.Get(id).Folder;
 
     public static IEnumerable<MetadataReference> Framework()
     {
@@ -31,9 +24,9 @@ public static class References
             .Select(f => MetadataReference.CreateFromFile(f));
     }
 
-    public static IEnumerable<MetadataReference> Package(string id)
+    public static IEnumerable<MetadataReference> Package(ReferencePackage package)
     {
-        var lib = Path.Combine(PackageFolder(id), "lib");
+        var lib = Path.Combine(package.Folder, "lib");
         var tfm = new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0", "netstandard1.1" }
             .FirstOrDefault(t => Directory.Exists(Path.Combine(lib, t)))
             ?? throw new InvalidOperationException($"No usable lib folder in {lib}");
@@ -49,14 +42,9 @@ public static class References
 
     public static IEnumerable<MetadataReference> For(SuiteFlavor flavor, bool entityFramework = false)
     {
-        var packages = flavor switch
-        {
-            SuiteFlavor.Xunit => new[] { "xunit.extensibility.core", "xunit.assert", "xunit.abstractions", "moq", "castle.core", "fluentassertions" },
-            SuiteFlavor.NUnit => new[] { "nunit", "moq", "castle.core" },
-            SuiteFlavor.MSTest => new[] { "mstest.testframework", "moq", "castle.core" },
-            _ => Array.Empty<string>(),
-        };
-        var references = Framework().Concat(packages.SelectMany(Package));
+        var (testFlavor, libs) = TestFlavors.Of(flavor);
+        var packages = TestFlavors.Packages(testFlavor, libs);
+        var references = Framework().Concat(packages.Concat(TestFlavors.Dependencies(packages)).SelectMany(Package));
         return entityFramework ? references.Concat(EntityFramework()) : references;
     }
 

@@ -108,12 +108,12 @@ public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
         for (var current = type; current is not null; current = current.BaseType)
         {
             var namespaceName = current.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            if (namespaceName.StartsWith("Xunit", StringComparison.Ordinal)
-                || namespaceName.StartsWith("NUnit", StringComparison.Ordinal)
-                || namespaceName.StartsWith("Microsoft.VisualStudio.TestTools", StringComparison.Ordinal)
-                || namespaceName.StartsWith("TUnit", StringComparison.Ordinal))
+            foreach (var framework in Frameworks.All)
             {
-                return false;
+                if (namespaceName.StartsWith(framework.RootNamespace, StringComparison.Ordinal))
+                {
+                    return false;
+                }
             }
         }
 
@@ -140,7 +140,7 @@ public sealed class SwallowedExceptionAnalyzer : TestSmellsAnalyzer
         }
 
         if (expression is not IInvocationOperation { TargetMethod: var method } invocation
-            || method.ContainingType?.Name is not ("Assert" or "ClassicAssert"))
+            || method.ContainingType?.Name is not { } typeName || !Frameworks.AssertTypeNames.Contains(typeName))
         {
             return false;
         }

@@ -17,6 +17,9 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
 {
+    // The frameworks' assertion classes whose calls assert when made (TUnit's chains are read apart).
+    private static readonly string[] ClassicAssertTypes = Frameworks.Union(f => f.AssertsWhenAwaited ? ImmutableArray<string>.Empty : f.AssertTypes);
+
     private static readonly ImmutableHashSet<string> CandidateNames = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "True", "IsTrue", "False", "IsFalse", "That", "Equal", "StrictEqual", "AreEqual", "Same", "AreSame", "NotNull", "IsNotNull",
@@ -29,14 +32,9 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
         var compilation = context.Compilation;
-        var classic = TypeLookup.FindAll(
-            compilation,
-            "Xunit.Assert",
-            "NUnit.Framework.Assert",
-            "NUnit.Framework.Legacy.ClassicAssert",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.Assert");
-        var nunitIs = TypeLookup.FindAll(compilation, "NUnit.Framework.Is");
-        var tunitAssert = TypeLookup.FindAll(compilation, "TUnit.Assertions.Assert");
+        var classic = TypeLookup.FindAll(compilation, ClassicAssertTypes);
+        var nunitIs = TypeLookup.FindAll(compilation, Frameworks.NUnit.IsConstraints!);
+        var tunitAssert = TypeLookup.FindAll(compilation, Frameworks.TUnit.AssertTypes);
 
         context.RegisterOperationAction(
             operationContext =>
@@ -55,16 +53,16 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
                 }
                 else
                 {
-                    switch (method.ContainingAssembly?.Name)
+                    var assembly = method.ContainingAssembly?.Name;
+                    switch (Libraries.ApiOf(assembly))
                     {
-                        case "FluentAssertions":
-                        case "AwesomeAssertions":
+                        case LibraryApi.FluentAssertions:
                             reason = FluentReason(invocation);
                             break;
-                        case "Shouldly":
+                        case LibraryApi.Shouldly:
                             reason = ShouldlyReason(invocation);
                             break;
-                        case "TUnit.Assertions":
+                        case LibraryApi.None when assembly == Frameworks.TUnit.AssertionAssembly:
                             reason = TUnitReason(invocation, tunitAssert);
                             break;
                         default:

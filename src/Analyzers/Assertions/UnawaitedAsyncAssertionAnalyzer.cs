@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,6 +33,10 @@ public sealed class UnawaitedAsyncAssertionAnalyzer : TestSmellsAnalyzer
     public const string DroppedTaskRun = "TaskRun";
     public const string AsyncVoid = "AsyncVoid";
 
+    // The frameworks' assertion classes whose *Async methods are judged here (xUnit's and TUnit's own analyzers report theirs).
+    private static readonly string[] AsyncAssertTypes = Frameworks.All
+        .Where(f => f.AsyncAssertType is not null).Select(f => f.AsyncAssertType!).ToArray();
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3005);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
@@ -49,10 +54,7 @@ public sealed class UnawaitedAsyncAssertionAnalyzer : TestSmellsAnalyzer
             "System.Threading.Tasks.Task`1",
             "System.Threading.Tasks.ValueTask",
             "System.Threading.Tasks.ValueTask`1");
-        var frameworkAsserts = TypeLookup.FindAll(
-            compilation,
-            "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
-            "NUnit.Framework.Assert");
+        var frameworkAsserts = TypeLookup.FindAll(compilation, AsyncAssertTypes);
         var taskFactories = TypeLookup.FindAll(compilation, "System.Threading.Tasks.TaskFactory", "System.Threading.Tasks.TaskFactory`1");
 
         var assertionProperties = ImmutableDictionary<string, string?>.Empty.Add(ShapeKey, AsyncAssertion);
@@ -163,7 +165,7 @@ public sealed class UnawaitedAsyncAssertionAnalyzer : TestSmellsAnalyzer
             return method.Name.EndsWith("Async", StringComparison.Ordinal);
         }
 
-        return method.ContainingAssembly?.Name is "FluentAssertions" or "AwesomeAssertions" or "Shouldly";
+        return Libraries.ApiOf(method.ContainingAssembly?.Name) is LibraryApi.FluentAssertions or LibraryApi.Shouldly;
     }
 
     private static bool IsTaskRun(IMethodSymbol method, INamedTypeSymbol task, ImmutableHashSet<INamedTypeSymbol> taskFactories)

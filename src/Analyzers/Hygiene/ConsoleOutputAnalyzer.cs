@@ -122,7 +122,7 @@ public sealed class ConsoleOutputAnalyzer : TestSmellsAnalyzer
 
         public static XunitCapture Read(Compilation compilation)
         {
-            var attributeTypes = TypeLookup.FindAll(compilation, "Xunit.CaptureConsoleAttribute");
+            var attributeTypes = TypeLookup.FindAll(compilation, Frameworks.XunitV3.CaptureConsoleAttribute!);
             if (attributeTypes.IsEmpty)
             {
                 return default;

@@ -28,28 +28,10 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
         var compilation = context.Compilation;
-        var ordering = TypeLookup.FindAll(
-            compilation,
-            "NUnit.Framework.OrderAttribute",
-            "Xunit.TestCaseOrdererAttribute",
-            "Xunit.TestCollectionOrdererAttribute",
-            "Xunit.TestClassOrdererAttribute",
-            "Xunit.TestMethodOrdererAttribute",
-            "Xunit.v3.ITestCaseOrdererAttribute",
-            "Xunit.v3.ITestCollectionOrdererAttribute",
-            "Xunit.v3.ITestClassOrdererAttribute",
-            "Xunit.v3.ITestMethodOrdererAttribute",
-            "TUnit.Core.DependsOnAttribute",
-            "TUnit.Core.DependsOnAttribute`1");
-        var notInParallel = TypeLookup.Find(compilation, "TUnit.Core.NotInParallelAttribute");
-        var traits = TypeLookup.FindAll(
-            compilation,
-            "Xunit.Sdk.ITraitAttribute",
-            "Xunit.v3.ITraitAttribute",
-            "NUnit.Framework.PropertyAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TestPropertyAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TestCategoryBaseAttribute");
-        var readsPriorities = (model.Frameworks & (TestFramework.XunitV2 | TestFramework.XunitV3)) != 0;
+        var ordering = TypeLookup.FindAll(compilation, Frameworks.OrderingAttributes);
+        var notInParallel = TypeLookup.Find(compilation, Frameworks.TUnit.NotInParallelAttribute!);
+        var traits = TypeLookup.FindAll(compilation, Frameworks.TraitAttributes);
+        var readsPriorities = (model.Frameworks & Frameworks.Xunit) != 0;
         if (ordering.IsEmpty && notInParallel is null && !readsPriorities)
         {
             return;
@@ -305,11 +287,7 @@ public sealed class ExecutionOrderAnalyzer : TestSmellsAnalyzer
             }
 
             var assembly = type.ContainingAssembly?.Name ?? string.Empty;
-            if (assembly.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
-                || assembly.StartsWith("nunit", StringComparison.OrdinalIgnoreCase)
-                || assembly.StartsWith("MSTest", StringComparison.Ordinal)
-                || assembly.StartsWith("Microsoft.VisualStudio.TestPlatform", StringComparison.Ordinal)
-                || assembly.StartsWith("TUnit", StringComparison.Ordinal)
+            if (Frameworks.OwnsAssembly(assembly)
                 || assembly.StartsWith("System", StringComparison.Ordinal)
                 || assembly is "mscorlib" or "netstandard")
             {

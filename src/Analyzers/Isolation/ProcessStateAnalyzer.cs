@@ -35,15 +35,10 @@ public sealed class ProcessStateAnalyzer : TestSmellsAnalyzer
     private const string EnvironmentPrefix = "env:";
     private const string AnyEnvironmentKey = "env:*";
 
-    private static readonly ImmutableHashSet<string> TeardownAttributes = ImmutableHashSet.Create(
+    // Matched by simple name: every framework's teardown (per test, once, TUnit's After hooks).
+    private static readonly ImmutableHashSet<string> TeardownAttributes = ImmutableHashSet.CreateRange(
         StringComparer.Ordinal,
-        "TearDownAttribute",
-        "OneTimeTearDownAttribute",
-        "TestCleanupAttribute",
-        "ClassCleanupAttribute",
-        "AssemblyCleanupAttribute",
-        "AfterAttribute",
-        "AfterEveryAttribute");
+        Array.ConvertAll(Frameworks.Union(f => f.TearDownAttributes.AddRange(f.OnceTearDownAttributes).AddRange(f.AfterHookAttributes)), Frameworks.SimpleName));
 
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST4004);
 

@@ -52,7 +52,7 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
-        var types = new KnownTypes(context.Compilation, (model.Frameworks & (TestFramework.XunitV2 | TestFramework.XunitV3)) != 0);
+        var types = new KnownTypes(context.Compilation, (model.Frameworks & Frameworks.Xunit) != 0);
 
         // One symbol action per class: the few classes that declare a candidate (most declare none) have
         // their own syntax searched for the candidates' names, and only those references are bound. A
@@ -646,24 +646,9 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
 
         public KnownTypes(Compilation compilation, bool xunit)
         {
-            _oneTimeHooks = TypeLookup.FindAll(
-                compilation,
-                "Microsoft.VisualStudio.TestTools.UnitTesting.ClassInitializeAttribute",
-                "Microsoft.VisualStudio.TestTools.UnitTesting.ClassCleanupAttribute",
-                "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyInitializeAttribute",
-                "Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyCleanupAttribute",
-                "NUnit.Framework.OneTimeSetUpAttribute",
-                "NUnit.Framework.OneTimeTearDownAttribute");
-            _tunitHooks = TypeLookup.FindAll(
-                compilation,
-                "TUnit.Core.BeforeAttribute",
-                "TUnit.Core.AfterAttribute",
-                "TUnit.Core.BeforeEveryAttribute",
-                "TUnit.Core.AfterEveryAttribute");
-            _perTestHooks = TypeLookup.FindAll(
-                compilation,
-                "Microsoft.VisualStudio.TestTools.UnitTesting.TestInitializeAttribute",
-                "NUnit.Framework.SetUpAttribute");
+            _oneTimeHooks = TypeLookup.FindAll(compilation, Frameworks.Union(f => f.OnceSetUpAttributes.AddRange(f.OnceTearDownAttributes)));
+            _tunitHooks = TypeLookup.FindAll(compilation, Frameworks.Union(f => f.BeforeHookAttributes.AddRange(f.AfterHookAttributes)));
+            _perTestHooks = TypeLookup.FindAll(compilation, Frameworks.Union(f => f.SetUpAttributes));
             _xunit = xunit;
             _perThread = TypeLookup.FindAll(compilation, "System.Threading.ThreadLocal`1", "System.Threading.AsyncLocal`1");
             _threadStatic = TypeLookup.Find(compilation, "System.ThreadStaticAttribute");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,6 +37,12 @@ internal enum AssertionKind
 /// </summary>
 internal sealed class AssertionModel
 {
+    // Assertion classes whose every call asserts: the frameworks' (TUnit's only when awaited) and the libraries'.
+    private static readonly string[] CalledAssertTypes = Frameworks.Union(f => f.AssertsWhenAwaited ? ImmutableArray<string>.Empty : f.AssertTypes.AddRange(f.MoreAssertTypes))
+        .Concat(Libraries.AssertTypes).ToArray();
+
+    private static readonly string[] AwaitedAssertTypes = Frameworks.Union(f => f.AssertsWhenAwaited ? f.AssertTypes : ImmutableArray<string>.Empty);
+
     private readonly TestCodeModel _model;
     private readonly ImmutableHashSet<INamedTypeSymbol> _assertTypes;
     private readonly ImmutableHashSet<INamedTypeSymbol> _tunitAssert;
@@ -47,25 +54,9 @@ internal sealed class AssertionModel
     {
         _model = model;
         var compilation = model.Compilation;
-        _assertTypes = TypeLookup.FindAll(
-            compilation,
-            "Xunit.Assert",
-            "NUnit.Framework.Assert",
-            "NUnit.Framework.Legacy.ClassicAssert",
-            "NUnit.Framework.CollectionAssert",
-            "NUnit.Framework.StringAssert",
-            "NUnit.Framework.FileAssert",
-            "NUnit.Framework.DirectoryAssert",
-            "NUnit.Framework.Legacy.CollectionAssert",
-            "NUnit.Framework.Legacy.StringAssert",
-            "NUnit.Framework.Legacy.FileAssert",
-            "NUnit.Framework.Legacy.DirectoryAssert",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.CollectionAssert",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert",
-            "NFluent.Check");
-        _tunitAssert = TypeLookup.FindAll(compilation, "TUnit.Assertions.Assert");
-        _expectedExceptionAttribute = TypeLookup.Find(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.ExpectedExceptionAttribute");
+        _assertTypes = TypeLookup.FindAll(compilation, CalledAssertTypes);
+        _tunitAssert = TypeLookup.FindAll(compilation, AwaitedAssertTypes);
+        _expectedExceptionAttribute = TypeLookup.Find(compilation, Frameworks.MSTest.ExpectedExceptionAttribute!);
         _defaultScope = new Scope(this, UserAssertionMethods.Empty);
     }
 
@@ -135,21 +126,20 @@ internal sealed class AssertionModel
         }
 
         var assembly = method.ContainingAssembly?.Name;
-        switch (assembly)
+        switch (Libraries.ApiOf(assembly))
         {
-            case "FluentAssertions":
-            case "AwesomeAssertions":
+            case LibraryApi.FluentAssertions:
                 // x.Should() only starts the chain; the instance methods of the assertion objects assert.
                 return !method.IsStatic && method.Name != "Should" ? AssertionKind.Outcome : AssertionKind.None;
-            case "Shouldly":
+            case LibraryApi.Shouldly:
                 return method.Name.StartsWith("Should", StringComparison.Ordinal) || type.Name == "Should"
                     ? AssertionKind.Outcome
                     : AssertionKind.None;
-            case "Moq":
+            case LibraryApi.Moq:
                 return method.Name.StartsWith("Verify", StringComparison.Ordinal) ? AssertionKind.Interaction : AssertionKind.None;
-            case "NSubstitute":
+            case LibraryApi.NSubstitute:
                 return IsNSubstituteVerification(method) ? AssertionKind.Interaction : AssertionKind.None;
-            case "FakeItEasy":
+            case LibraryApi.FakeItEasy:
                 return method.Name.StartsWith("MustHaveHappened", StringComparison.Ordinal)
                     || method.Name.StartsWith("MustNotHaveHappened", StringComparison.Ordinal)
                     ? AssertionKind.Interaction
@@ -333,12 +323,9 @@ internal sealed class AssertionModel
             => name is null
                 || name.StartsWith("System", StringComparison.Ordinal)
                 || name.StartsWith("Microsoft.", StringComparison.Ordinal)
-                || name is "mscorlib" or "netstandard" or "Moq" or "NSubstitute" or "FakeItEasy" or "AutoFixture" or "Shouldly"
-                    or "FluentAssertions" or "AwesomeAssertions"
-                || name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("nunit", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("MSTest", StringComparison.Ordinal)
-                || name.StartsWith("TUnit", StringComparison.Ordinal);
+                || name is "mscorlib" or "netstandard"
+                || Libraries.OfAssembly(name) is not null
+                || Frameworks.OwnsAssembly(name);
 
         /// <summary>What the body of <paramref name="operation"/> asserts (descendants included, helpers followed).</summary>
         public AssertionKind AssertionsIn(IOperation operation)

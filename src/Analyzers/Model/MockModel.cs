@@ -5,30 +5,20 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace TestSmells.Analyzers.Model;
 
-/// <summary>The mocking library a test double comes from.</summary>
-internal enum MockLibrary
-{
-    None,
-    Moq,
-    NSubstitute,
-    FakeItEasy,
-    MockQueryable,
-}
-
-/// <summary>A test double creation found in code: the library and the type(s) it doubles.</summary>
+/// <summary>A test double creation found in code: the library (its <see cref="LibraryApi"/>) and the type(s) it doubles.</summary>
 internal readonly struct MockCreation
 {
-    public MockCreation(MockLibrary library, ImmutableArray<ITypeSymbol> mockedTypes)
+    public MockCreation(LibraryApi library, ImmutableArray<ITypeSymbol> mockedTypes)
     {
         Library = library;
         MockedTypes = mockedTypes;
     }
 
-    public MockLibrary Library { get; }
+    public LibraryApi Library { get; }
 
     public ImmutableArray<ITypeSymbol> MockedTypes { get; }
 
-    public bool IsMock => Library != MockLibrary.None;
+    public bool IsMock => Library != LibraryApi.None;
 }
 
 /// <summary>
@@ -49,12 +39,12 @@ internal sealed class MockModel
 
     public MockModel(Compilation compilation)
     {
-        _mockOfT = TypeLookup.FindAll(compilation, "Moq.Mock`1");
-        _moqStatic = TypeLookup.FindAll(compilation, "Moq.Mock");
-        _moqRepository = TypeLookup.FindAll(compilation, "Moq.MockRepository", "Moq.MockFactory");
-        _substitute = TypeLookup.FindAll(compilation, "NSubstitute.Substitute");
-        _fakeItEasyA = TypeLookup.FindAll(compilation, "FakeItEasy.A");
-        _fakeOfT = TypeLookup.FindAll(compilation, "FakeItEasy.Fake`1");
+        _mockOfT = TypeLookup.FindAll(compilation, Libraries.Moq.DoubleTypes);
+        _moqStatic = TypeLookup.FindAll(compilation, Libraries.Moq.FactoryTypes);
+        _moqRepository = TypeLookup.FindAll(compilation, Libraries.Moq.RepositoryTypes);
+        _substitute = TypeLookup.FindAll(compilation, Libraries.NSubstitute.FactoryTypes);
+        _fakeItEasyA = TypeLookup.FindAll(compilation, Libraries.FakeItEasy.FactoryTypes);
+        _fakeOfT = TypeLookup.FindAll(compilation, Libraries.FakeItEasy.DoubleTypes);
         HasMockingLibrary = !(_mockOfT.IsEmpty && _substitute.IsEmpty && _fakeItEasyA.IsEmpty && _fakeOfT.IsEmpty);
     }
 
@@ -69,12 +59,12 @@ internal sealed class MockModel
             case IObjectCreationOperation { Type: INamedTypeSymbol created } when created.IsGenericType:
                 if (_mockOfT.Contains(created.OriginalDefinition))
                 {
-                    return new MockCreation(MockLibrary.Moq, created.TypeArguments);
+                    return new MockCreation(LibraryApi.Moq, created.TypeArguments);
                 }
 
                 if (_fakeOfT.Contains(created.OriginalDefinition))
                 {
-                    return new MockCreation(MockLibrary.FakeItEasy, created.TypeArguments);
+                    return new MockCreation(LibraryApi.FakeItEasy, created.TypeArguments);
                 }
 
                 break;
@@ -103,16 +93,16 @@ internal sealed class MockModel
         {
             case "Of" when _moqStatic.Contains(type):
             case "Create" or "Of" or "OneOf" when _moqRepository.Contains(type):
-                return new MockCreation(MockLibrary.Moq, method.TypeArguments);
+                return new MockCreation(LibraryApi.Moq, method.TypeArguments);
             case "For" or "ForPartsOf" or "ForTypeForwardingTo" when _substitute.Contains(type):
-                return new MockCreation(MockLibrary.NSubstitute, method.TypeArguments);
+                return new MockCreation(LibraryApi.NSubstitute, method.TypeArguments);
             case "Fake" or "CollectionOfFake" when _fakeItEasyA.Contains(type):
-                return new MockCreation(MockLibrary.FakeItEasy, method.TypeArguments);
+                return new MockCreation(LibraryApi.FakeItEasy, method.TypeArguments);
             case "BuildMock" or "BuildMockDbSet"
-                when method.ContainingAssembly?.Name.StartsWith("MockQueryable", StringComparison.Ordinal) == true:
+                when Libraries.MockQueryable.OwnsAssembly(method.ContainingAssembly?.Name):
                 // The double is what the helper returns (a DbSet<T>, an IQueryable<T>), not the
                 // entity type argument; Moq flavours return the Mock<X> that wraps it.
-                return new MockCreation(MockLibrary.MockQueryable, ImmutableArray.Create(UnwrapMock(method.ReturnType)));
+                return new MockCreation(LibraryApi.MockQueryable, ImmutableArray.Create(UnwrapMock(method.ReturnType)));
         }
 
         return default;

@@ -7,7 +7,7 @@ namespace TestSmells.Analyzers.Model;
 /// <summary>A test double that a test body creates or configures, with the name a message can use.</summary>
 internal sealed class MockUse
 {
-    public MockUse(IOperation operation, string name, MockLibrary library)
+    public MockUse(IOperation operation, string name, LibraryApi library)
     {
         Operation = operation;
         Name = name;
@@ -20,7 +20,7 @@ internal sealed class MockUse
     /// <summary>The variable, field or property that holds the double, or the mocked type when it has none.</summary>
     public string Name { get; }
 
-    public MockLibrary Library { get; }
+    public LibraryApi Library { get; }
 }
 
 /// <summary>
@@ -107,14 +107,14 @@ internal static class MockUsage
     private static MockUse? FromConfiguration(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        switch (method.ContainingAssembly?.Name)
+        switch (Libraries.ApiOf(method.ContainingAssembly?.Name))
         {
-            case "Moq" when method.Name.StartsWith("Setup", StringComparison.Ordinal) && invocation.Instance is { } mock:
-                return Named(invocation, mock, MockLibrary.Moq);
-            case "NSubstitute" when IsNSubstituteConfiguration(method) && invocation.Arguments.Length > 0:
-                return Named(invocation, CallReceiver(invocation.Arguments[0].Value), MockLibrary.NSubstitute);
-            case "FakeItEasy" when method.Name is "CallTo" or "CallToSet" && method.ContainingType?.Name == "A" && invocation.Arguments.Length > 0:
-                return Named(invocation, ReceiverInLambda(invocation.Arguments[0].Value), MockLibrary.FakeItEasy);
+            case LibraryApi.Moq when method.Name.StartsWith("Setup", StringComparison.Ordinal) && invocation.Instance is { } mock:
+                return Named(invocation, mock, LibraryApi.Moq);
+            case LibraryApi.NSubstitute when IsNSubstituteConfiguration(method) && invocation.Arguments.Length > 0:
+                return Named(invocation, CallReceiver(invocation.Arguments[0].Value), LibraryApi.NSubstitute);
+            case LibraryApi.FakeItEasy when method.Name is "CallTo" or "CallToSet" && method.ContainingType?.Name == "A" && invocation.Arguments.Length > 0:
+                return Named(invocation, ReceiverInLambda(invocation.Arguments[0].Value), LibraryApi.FakeItEasy);
             default:
                 return null;
         }
@@ -124,7 +124,7 @@ internal static class MockUsage
         => method.IsExtensionMethod
         && (method.Name.StartsWith("Returns", StringComparison.Ordinal) || method.Name.StartsWith("Throws", StringComparison.Ordinal));
 
-    private static MockUse? Named(IInvocationOperation invocation, IOperation? holder, MockLibrary library)
+    private static MockUse? Named(IInvocationOperation invocation, IOperation? holder, LibraryApi library)
         => holder is not null && ReferenceName(holder) is { } name ? new MockUse(invocation, name, library) : null;
 
     /// <summary>For <c>sub.Method(args)</c> or <c>sub.Property</c>: the <c>sub</c> reference.</summary>

@@ -13,6 +13,9 @@ namespace TestSmells.Analyzers.Model;
 /// </summary>
 internal sealed class SkipAttributes
 {
+    private static readonly string[] XunitSkippable
+        = Frameworks.Union(f => (f.Id & Frameworks.Xunit) != 0 ? f.SkippableAttributes : ImmutableArray<string>.Empty);
+
     private readonly ImmutableHashSet<INamedTypeSymbol> _xunitSkippable;
     private readonly ImmutableHashSet<INamedTypeSymbol> _nunitIgnore;
     private readonly ImmutableHashSet<INamedTypeSymbol> _nunitIgnorable;
@@ -22,12 +25,12 @@ internal sealed class SkipAttributes
 
     public SkipAttributes(Compilation compilation)
     {
-        _xunitSkippable = TypeLookup.FindAll(compilation, "Xunit.FactAttribute", "Xunit.Sdk.DataAttribute", "Xunit.v3.DataAttribute");
-        _nunitIgnore = TypeLookup.FindAll(compilation, "NUnit.Framework.IgnoreAttribute");
-        _nunitIgnorable = TypeLookup.FindAll(compilation, "NUnit.Framework.TestCaseAttribute", "NUnit.Framework.TestFixtureAttribute");
-        _mstestIgnore = TypeLookup.FindAll(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.IgnoreAttribute");
-        _tunitSkip = TypeLookup.FindAll(compilation, "TUnit.Core.SkipAttribute");
-        _dataRows = TypeLookup.FindAll(compilation, "Xunit.Sdk.DataAttribute", "Xunit.v3.DataAttribute", "NUnit.Framework.TestCaseAttribute");
+        _xunitSkippable = TypeLookup.FindAll(compilation, XunitSkippable);
+        _nunitIgnore = TypeLookup.FindAll(compilation, Frameworks.NUnit.SkipAttributes);
+        _nunitIgnorable = TypeLookup.FindAll(compilation, Frameworks.NUnit.SkippableAttributes);
+        _mstestIgnore = TypeLookup.FindAll(compilation, Frameworks.MSTest.SkipAttributes);
+        _tunitSkip = TypeLookup.FindAll(compilation, Frameworks.TUnit.SkipAttributes);
+        _dataRows = TypeLookup.FindAll(compilation, Frameworks.DataRowAttributes);
     }
 
     /// <summary>True when the compilation has none of the skip attributes.</summary>
@@ -53,7 +56,7 @@ internal sealed class SkipAttributes
         if (TypeLookup.IsOrInheritsFrom(type, _xunitSkippable))
         {
             // Skip = null is the default: the test runs.
-            return TryGetNamed(attribute, "Skip", out reason) && reason is not null;
+            return TryGetNamed(attribute, Frameworks.XunitV2.SkipReasonProperties[0], out reason) && reason is not null;
         }
 
         if (TypeLookup.IsOrInheritsFrom(type, _nunitIgnore))
@@ -65,12 +68,20 @@ internal sealed class SkipAttributes
         if (TypeLookup.IsOrInheritsFrom(type, _nunitIgnorable))
         {
             // Setting either property marks the case or fixture as ignored.
-            return TryGetNamed(attribute, "IgnoreReason", out reason) || TryGetNamed(attribute, "Ignore", out reason);
+            foreach (var property in Frameworks.NUnit.SkipReasonProperties)
+            {
+                if (TryGetNamed(attribute, property, out reason))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         if (TypeLookup.IsOrInheritsFrom(type, _mstestIgnore))
         {
-            reason = TryGetNamed(attribute, "IgnoreMessage", out var message) ? message : FirstStringArgument(attribute);
+            reason = TryGetNamed(attribute, Frameworks.MSTest.SkipReasonProperties[0], out var message) ? message : FirstStringArgument(attribute);
             return true;
         }
 

@@ -14,6 +14,8 @@ namespace TestSmells.Analyzers.Model;
 /// </summary>
 internal sealed class SkipModel
 {
+    private static readonly string[] ConditionalOrExplicit = Frameworks.Union(f => f.ExplicitAttributes.AddRange(f.ConditionalSkipAttributes));
+
     private readonly SkipAttributes _skips;
     private readonly ImmutableHashSet<INamedTypeSymbol> _xunitFact;
     private readonly ImmutableHashSet<INamedTypeSymbol> _conditionalOrExplicit;
@@ -21,9 +23,8 @@ internal sealed class SkipModel
     public SkipModel(Compilation compilation)
     {
         _skips = new SkipAttributes(compilation);
-        _xunitFact = TypeLookup.FindAll(compilation, "Xunit.FactAttribute");
-        _conditionalOrExplicit = TypeLookup.FindAll(
-            compilation, "NUnit.Framework.ExplicitAttribute", "TUnit.Core.ExplicitAttribute", "TUnit.Core.SkipAttribute");
+        _xunitFact = TypeLookup.FindAll(compilation, Frameworks.XunitV3.TestMethodAttributes);
+        _conditionalOrExplicit = TypeLookup.FindAll(compilation, ConditionalOrExplicit);
         HasSkipAttributes = !_skips.IsEmpty || !_conditionalOrExplicit.IsEmpty;
     }
 

@@ -20,12 +20,7 @@ internal sealed class TestChecks
     public TestChecks(Compilation compilation)
     {
         _skips = new SkipModel(compilation);
-        _timeLimits = TypeLookup.FindAll(
-            compilation,
-            "NUnit.Framework.TimeoutAttribute",
-            "NUnit.Framework.MaxTimeAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TimeoutAttribute",
-            "TUnit.Core.TimeoutAttribute");
+        _timeLimits = TypeLookup.FindAll(compilation, Frameworks.TimeLimitAttributes);
     }
 
     /// <summary>
@@ -143,8 +138,8 @@ internal sealed class TestChecks
 
     /// <summary>The model classifies these libraries exactly (FluentAssertions' bare <c>Should()</c> asserts nothing).</summary>
     private static bool IsLibraryTheModelKnows(string? assembly)
-        => assembly is "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "Moq" or "NSubstitute" or "FakeItEasy"
-            or "TUnit.Assertions" or "TUnit.Core";
+        => Libraries.OfAssembly(assembly) is { ClassifiedExactly: true }
+            || assembly is not null && (assembly == Frameworks.TUnit.AssertionAssembly || Frameworks.TUnit.Assemblies.Contains(assembly));
 
     private static bool StartsWithWord(string name, string prefix)
         => name.StartsWith(prefix, StringComparison.Ordinal)
@@ -180,7 +175,7 @@ internal sealed class TestChecks
                 }
             }
 
-            isNUnit |= RootNamespace(type)?.Name.StartsWith("NUnit", StringComparison.Ordinal) == true;
+            isNUnit |= RootNamespace(type)?.Name.StartsWith(Frameworks.NUnit.RootNamespace, StringComparison.Ordinal) == true;
         }
 
         return isNUnit && !method.ReturnsVoid && !IsNonGenericTask(method.ReturnType);

@@ -33,34 +33,17 @@ internal sealed class TestCodeModel
     private TestCodeModel(Compilation compilation)
     {
         Compilation = compilation;
-        _testMethodAttributes = TypeLookup.FindAll(compilation, FrameworkNames.TestMethodAttributes);
-        _testMethodAttributeInterfaces = TypeLookup.FindAll(compilation, FrameworkNames.TestMethodAttributeInterfaces);
-        _testClassAttributes = TypeLookup.FindAll(compilation, FrameworkNames.TestClassAttributes);
+        _testMethodAttributes = TypeLookup.FindAll(compilation, Model.Frameworks.TestMethodAttributes);
+        _testMethodAttributeInterfaces = TypeLookup.FindAll(compilation, Model.Frameworks.TestMethodAttributeInterfaces);
+        _testClassAttributes = TypeLookup.FindAll(compilation, Model.Frameworks.TestClassAttributes);
 
         var frameworks = TestFramework.None;
-        if (HasType(compilation, FrameworkNames.XunitV2Marker) && HasType(compilation, "Xunit.FactAttribute"))
+        foreach (var framework in Model.Frameworks.All)
         {
-            frameworks |= TestFramework.XunitV2;
-        }
-
-        if (HasType(compilation, FrameworkNames.XunitV3Marker))
-        {
-            frameworks |= TestFramework.XunitV3;
-        }
-
-        if (HasType(compilation, FrameworkNames.NUnitMarker))
-        {
-            frameworks |= TestFramework.NUnit;
-        }
-
-        if (HasType(compilation, FrameworkNames.MSTestMarker))
-        {
-            frameworks |= TestFramework.MSTest;
-        }
-
-        if (HasType(compilation, FrameworkNames.TUnitMarker))
-        {
-            frameworks |= TestFramework.TUnit;
+            if (HasAll(compilation, framework.Markers))
+            {
+                frameworks |= framework.Id;
+            }
         }
 
         Frameworks = frameworks;
@@ -313,6 +296,16 @@ internal sealed class TestCodeModel
         _ => string.Empty,
     };
 
-    private static bool HasType(Compilation compilation, string metadataName)
-        => TypeLookup.Exists(compilation, metadataName);
+    private static bool HasAll(Compilation compilation, ImmutableArray<string> metadataNames)
+    {
+        foreach (var name in metadataNames)
+        {
+            if (!TypeLookup.Exists(compilation, name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -68,13 +68,5 @@ internal static class TestFrameworkOf
         return TestFramework.None;
     }
 
-    private static TestFramework Assembly(string? name) => name switch
-    {
-        "xunit.core" => TestFramework.XunitV2,
-        "xunit.v3.core" => TestFramework.XunitV3,
-        "nunit.framework" => TestFramework.NUnit,
-        "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework" => TestFramework.MSTest,
-        "TUnit.Core" => TestFramework.TUnit,
-        _ => TestFramework.None,
-    };
+    private static TestFramework Assembly(string? name) => Frameworks.OfAssembly(name)?.Id ?? TestFramework.None;
 }

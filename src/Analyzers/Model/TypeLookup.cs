@@ -66,6 +66,10 @@ internal static class TypeLookup
 
     /// <summary>All the types named, from every assembly that defines them.</summary>
     public static ImmutableHashSet<INamedTypeSymbol> FindAll(Compilation compilation, params string[] metadataNames)
+        => FindAll(compilation, ImmutableArray.Create(metadataNames));
+
+    /// <inheritdoc cref="FindAll(Compilation, string[])"/>
+    public static ImmutableHashSet<INamedTypeSymbol> FindAll(Compilation compilation, ImmutableArray<string> metadataNames)
     {
         var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in metadataNames)

@@ -33,7 +33,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
     {
         var compilation = context.Compilation;
-        var mockTypes = TypeLookup.FindAll(compilation, "Moq.Mock", "Moq.Mock`1");
+        var mockTypes = TypeLookup.FindAll(compilation, Libraries.Moq.FactoryTypes.AddRange(Libraries.Moq.DoubleTypes));
         if (mockTypes.IsEmpty)
         {
             return;
@@ -41,8 +41,8 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
 
         var moq = new MoqSymbols(
             mockTypes,
-            TypeLookup.FindAll(compilation, "Moq.Mock"),
-            TypeLookup.FindAll(compilation, "Moq.MockRepository", "Moq.MockFactory"),
+            TypeLookup.FindAll(compilation, Libraries.Moq.FactoryTypes),
+            TypeLookup.FindAll(compilation, Libraries.Moq.RepositoryTypes),
             TypeLookup.Find(compilation, "System.Linq.Expressions.Expression`1"));
         var verifiedInClass = new ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, bool>>(SymbolEqualityComparer.Default);
 
@@ -273,7 +273,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         return current.Parent switch
         {
             // Moq's own methods (Protected(), Mock.Verify(...)) do not keep the mock for a later verification.
-            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation.TargetMethod.ContainingAssembly?.Name != "Moq",
+            IArgumentOperation { Parent: IInvocationOperation invocation } => Libraries.ApiOf(invocation.TargetMethod.ContainingAssembly?.Name) != LibraryApi.Moq,
             IArgumentOperation => true,
             ISimpleAssignmentOperation assignment => assignment.Value == current,
             IVariableInitializerOperation => true,
@@ -376,7 +376,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
         public void Visit(IInvocationOperation invocation, MoqSymbols moq)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingAssembly?.Name != "Moq")
+            if (Libraries.ApiOf(method.ContainingAssembly?.Name) != LibraryApi.Moq)
             {
                 return;
             }
@@ -452,7 +452,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                 receiver = SkipConversions(receiver);
                 if (receiver is IInvocationOperation call && !moq.IsMockGet(call.TargetMethod))
                 {
-                    if (call.TargetMethod.ContainingAssembly?.Name != "Moq")
+                    if (Libraries.ApiOf(call.TargetMethod.ContainingAssembly?.Name) != LibraryApi.Moq)
                     {
                         return null;
                     }

@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using TestSmells.Analyzers.CodeFixes.Infrastructure;
+using TestSmells.Analyzers.Model;
 
 namespace TestSmells.Analyzers.CodeFixes.Assertions;
 
@@ -140,11 +141,12 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
         string title;
         switch (framework)
         {
-            case Framework.Xunit:
+            case TestFramework.XunitV2:
+            case TestFramework.XunitV3:
                 call = isAsync ? $"await Assert.ThrowsAsync<{typeText}>({lambda})" : $"Assert.Throws<{typeText}>({lambda})";
                 title = isAsync ? "Assert.ThrowsAsync" : "Assert.Throws";
                 break;
-            case Framework.NUnit:
+            case TestFramework.NUnit:
                 if (!isAsync)
                 {
                     call = $"Assert.Throws<{typeText}>({lambda})";
@@ -156,9 +158,9 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
                     call = $"Assert.ThrowsAsync<{typeText}>({lambda})";
                     title = "Assert.ThrowsAsync";
                 }
-                else if (!keepsException && HasMember(semanticModel.Compilation, "NUnit.Framework.Assert", "ThatAsync"))
+                else if (!keepsException && HasMember(semanticModel.Compilation, Frameworks.NUnit.AssertTypes[0], "ThatAsync"))
                 {
-                    call = $"await Assert.ThatAsync({lambda}, NUnit.Framework.Throws.TypeOf<{typeText}>())";
+                    call = $"await Assert.ThatAsync({lambda}, {Frameworks.NUnit.ThrowsConstraints}.TypeOf<{typeText}>())";
                     title = "Assert.ThatAsync(..., Throws.TypeOf)";
                 }
                 else
@@ -167,8 +169,8 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
                 }
 
                 break;
-            case Framework.MSTest:
-                var exactly = HasMember(semanticModel.Compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.Assert", "ThrowsExactly");
+            case TestFramework.MSTest:
+                var exactly = HasMember(semanticModel.Compilation, Frameworks.MSTest.AssertTypes[0], "ThrowsExactly");
                 var name = (exactly ? "ThrowsExactly" : "ThrowsException") + (isAsync ? "Async" : string.Empty);
                 call = $"{(isAsync ? "await " : string.Empty)}Assert.{name}<{typeText}>({lambda})";
                 title = "Assert." + name;
@@ -186,8 +188,8 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
 
         // Keep the receiver the test already uses for its framework's Assert (Assert, Xunit.Assert, an alias);
         // NUnit's ClassicAssert has no Throws, so NUnit always goes through NUnit.Framework.Assert.
-        var assertText = framework == Framework.NUnit
-            ? "NUnit.Framework.Assert"
+        var assertText = framework == TestFramework.NUnit
+            ? Frameworks.NUnit.AssertTypes[0]
             : failSyntax.Expression is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToString() : assertType.ToDisplayString();
         call = ReplaceAssertReceiver(call, assertText);
 
@@ -195,7 +197,7 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
         assertion = assertion.ReplaceNodes(
             assertion.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(access =>
                 access.Expression is QualifiedNameSyntax or MemberAccessExpressionSyntax
-                && access.Expression.ToString() is var receiver && (receiver == assertText || receiver == "NUnit.Framework.Throws")),
+                && access.Expression.ToString() is var receiver && (receiver == assertText || receiver == Frameworks.NUnit.ThrowsConstraints)),
             (_, rewritten) => rewritten.WithExpression(rewritten.Expression.WithAdditionalAnnotations(Simplifier.Annotation)));
         var result = new List<StatementSyntax> { assertion };
         result.AddRange(catchClause.Block.Statements);
@@ -208,26 +210,11 @@ public sealed class SwallowedExceptionCodeFix : CodeFixProvider
         return at < 0 ? call : call.Substring(0, at) + assertText + call.Substring(at + "Assert".Length);
     }
 
-    private enum Framework
-    {
-        Xunit,
-        NUnit,
-        MSTest,
-        TUnit,
-    }
-
     /// <summary>The framework of a call that always fails: <c>Assert.Fail(...)</c>, <c>Assert.True(false)</c>, <c>Assert.IsFalse(true)</c>.</summary>
-    private static Framework? FrameworkOf(IInvocationOperation fail)
+    private static TestFramework? FrameworkOf(IInvocationOperation fail)
     {
         var method = fail.TargetMethod;
-        var framework = method.ContainingType?.ToDisplayString() switch
-        {
-            "Xunit.Assert" => Framework.Xunit,
-            "NUnit.Framework.Assert" or "NUnit.Framework.Legacy.ClassicAssert" => Framework.NUnit,
-            "Microsoft.VisualStudio.TestTools.UnitTesting.Assert" => Framework.MSTest,
-            "TUnit.Assertions.Assert" => Framework.TUnit,
-            _ => (Framework?)null,
-        };
+        var framework = Frameworks.OfAssertType(method.ContainingType?.ToDisplayString())?.Id;
         if (framework is null)
         {
             return null;

@@ -72,22 +72,16 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
         }
     }
 
-    private enum Target
-    {
-        XunitV2,
-        XunitV3,
-    }
+    private static string Key(TestFramework target) => target == TestFramework.XunitV2 ? XunitV2Key : XunitV3Key;
 
-    private static string Key(Target target) => target == Target.XunitV2 ? XunitV2Key : XunitV3Key;
-
-    private static string Title(Target target) => target == Target.XunitV2
+    private static string Title(TestFramework target) => target == TestFramework.XunitV2
         ? "Write to an injected ITestOutputHelper"
         : "Write to TestContext.Current.TestOutputHelper";
 
     /// <summary>One console write the fix can rewrite, before any edit.</summary>
     private sealed class ConsoleWrite
     {
-        public ConsoleWrite(DocumentId document, InvocationExpressionSyntax node, INamedTypeSymbol type, Target target, string method)
+        public ConsoleWrite(DocumentId document, InvocationExpressionSyntax node, INamedTypeSymbol type, TestFramework target, string method)
         {
             Document = document;
             Node = node;
@@ -102,7 +96,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
 
         public INamedTypeSymbol Type { get; }
 
-        public Target Target { get; }
+        public TestFramework Target { get; }
 
         /// <summary><c>Write</c> or <c>WriteLine</c>.</summary>
         public string Method { get; }
@@ -111,7 +105,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
     /// <summary>What one type gets: how code reaches the output, and the writes that can use it.</summary>
     private sealed class TypePlan
     {
-        public TypePlan(INamedTypeSymbol type, Target target, List<ConsoleWrite> writes)
+        public TypePlan(INamedTypeSymbol type, TestFramework target, List<ConsoleWrite> writes)
         {
             Type = type;
             Target = target;
@@ -120,7 +114,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
 
         public INamedTypeSymbol Type { get; }
 
-        public Target Target { get; }
+        public TestFramework Target { get; }
 
         public List<ConsoleWrite> Writes { get; }
 
@@ -153,9 +147,9 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
     }
 
     /// <summary>True when the helper has an overload for the console call: a string or format + args (<c>WriteLine</c> only on xUnit v2).</summary>
-    private static bool Supports(Target target, IMethodSymbol method)
+    private static bool Supports(TestFramework target, IMethodSymbol method)
     {
-        if (target == Target.XunitV2 && method.Name != "WriteLine")
+        if (target == TestFramework.XunitV2 && method.Name != "WriteLine")
         {
             return false;
         }
@@ -181,19 +175,16 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
     }
 
     /// <summary>The xUnit version whose tests <paramref name="type"/> holds (or serves, for a base class); null for other frameworks.</summary>
-    private static Target? TargetOf(INamedTypeSymbol type, Compilation compilation)
-        => TestFrameworkOf.Type(TestCodeModel.For(compilation), type) switch
-        {
-            TestFramework.XunitV2 => Target.XunitV2,
-            TestFramework.XunitV3 => Target.XunitV3,
-            _ => null,
-        };
+    private static TestFramework? TargetOf(INamedTypeSymbol type, Compilation compilation)
+        => TestFrameworkOf.Type(TestCodeModel.For(compilation), type) is var framework && framework is TestFramework.XunitV2 or TestFramework.XunitV3
+            ? framework
+            : null;
 
     /// <summary>
     /// Decides what the type gets and which of <paramref name="writes"/> can use it; null when the
     /// framework's output API is missing or the type cannot take it.
     /// </summary>
-    private static async Task<TypePlan?> PlanTypeAsync(Solution solution, INamedTypeSymbol type, Target target, IEnumerable<ConsoleWrite> writes, CancellationToken cancellationToken)
+    private static async Task<TypePlan?> PlanTypeAsync(Solution solution, INamedTypeSymbol type, TestFramework target, IEnumerable<ConsoleWrite> writes, CancellationToken cancellationToken)
     {
         var document = solution.GetDocument(type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree);
         var compilation = document is null ? null : await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -203,13 +194,13 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
         }
 
         var plan = new TypePlan(type, target, new List<ConsoleWrite>());
-        plan.OutputType = TypeLookup.Find(compilation, target == Target.XunitV3 ? "Xunit.TestContext" : "Xunit.Abstractions.ITestOutputHelper");
+        plan.OutputType = TypeLookup.Find(compilation, (target == TestFramework.XunitV3 ? Frameworks.XunitV3 : Frameworks.XunitV2).OutputType!);
         if (plan.OutputType is null)
         {
             return null;
         }
 
-        if (target == Target.XunitV2)
+        if (target == TestFramework.XunitV2)
         {
             plan.Injection = ConstructorInjection.Plan(type, plan.OutputType, OutputParameterName, OutputFieldName, compilation, cancellationToken);
             if (plan.Injection is null)
@@ -228,7 +219,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
 
         foreach (var write in writes)
         {
-            if (target == Target.XunitV3 || ConstructorInjection.CanReach(plan.Injection!, write.Node))
+            if (target == TestFramework.XunitV3 || ConstructorInjection.CanReach(plan.Injection!, write.Node))
             {
                 plan.Writes.Add(write);
             }
@@ -272,7 +263,7 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
         ExpressionSyntax TypeName() => ((TypeSyntax)generator.TypeExpression(plan.OutputType!))
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-        ExpressionSyntax result = plan.Target == Target.XunitV3
+        ExpressionSyntax result = plan.Target == TestFramework.XunitV3
             // TestContext.Current.TestOutputHelper?.WriteLine(...)
             ? ConditionalAccessExpression(
                 Member(Member(TypeName(), "Current"), "TestOutputHelper"),
@@ -286,14 +277,14 @@ public sealed class ConsoleOutputCodeFix : CodeFixProvider
     private static MemberAccessExpressionSyntax Member(ExpressionSyntax expression, string name)
         => MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, IdentifierName(name));
 
-    private sealed class TypeAndTargetComparer : IEqualityComparer<(INamedTypeSymbol Type, Target Target)>
+    private sealed class TypeAndTargetComparer : IEqualityComparer<(INamedTypeSymbol Type, TestFramework Target)>
     {
         public static readonly TypeAndTargetComparer Instance = new();
 
-        public bool Equals((INamedTypeSymbol Type, Target Target) x, (INamedTypeSymbol Type, Target Target) y)
+        public bool Equals((INamedTypeSymbol Type, TestFramework Target) x, (INamedTypeSymbol Type, TestFramework Target) y)
             => x.Target == y.Target && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
 
-        public int GetHashCode((INamedTypeSymbol Type, Target Target) obj)
+        public int GetHashCode((INamedTypeSymbol Type, TestFramework Target) obj)
             => SymbolEqualityComparer.Default.GetHashCode(obj.Type) ^ (int)obj.Target;
     }
 

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TestSmells.Analyzers.Hygiene;
 using TestSmells.Analyzers.CodeFixes.Infrastructure;
+using TestSmells.Analyzers.Model;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TestSmells.Analyzers.CodeFixes.Hygiene;
@@ -29,7 +30,7 @@ public sealed class SkipReasonCommentCodeFix : DocumentFix
 {
     public const string EquivalenceKey = "TST5003.MoveCommentIntoReason";
 
-    private static readonly string[] ReasonNames = { "Skip", "IgnoreReason", "Ignore", "IgnoreMessage" };
+    private static readonly string[] ReasonNames = Frameworks.SkipReasonProperties;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("TST5003");
 

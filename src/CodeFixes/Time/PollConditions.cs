@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using TestSmells.Analyzers.Model;
 
 namespace TestSmells.Analyzers.CodeFixes.Time;
 
@@ -46,19 +47,30 @@ internal static class PollConditions
 
         var method = operation.TargetMethod;
         var container = method.ContainingType?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
-        var condition = container switch
+        ExpressionSyntax? condition;
+        if (Frameworks.OfAssertType(container) is { AssertsWhenAwaited: false } framework)
         {
-            "Xunit.Assert" => Xunit(operation, semanticModel),
-            "NUnit.Framework.Assert" when method.Name == "That" => NUnitThat(operation, semanticModel, cancellationToken),
-            "NUnit.Framework.Assert" or "NUnit.Framework.Legacy.ClassicAssert" or "Microsoft.VisualStudio.TestTools.UnitTesting.Assert" => Classic(operation, semanticModel),
-            _ => method.ContainingAssembly?.Name switch
+            condition = framework.Id switch
             {
-                "TUnit.Assertions" when call.Parent is AwaitExpressionSyntax => TUnit(operation, semanticModel),
-                "FluentAssertions" or "AwesomeAssertions" => Fluent(operation, semanticModel),
-                "Shouldly" => Shouldly(operation, semanticModel),
+                TestFramework.XunitV2 or TestFramework.XunitV3 => Xunit(operation, semanticModel),
+                TestFramework.NUnit when method.Name == "That" && container == Frameworks.NUnit.AssertTypes[0] => NUnitThat(operation, semanticModel, cancellationToken),
+                TestFramework.NUnit or TestFramework.MSTest => Classic(operation, semanticModel),
                 _ => null,
-            },
-        };
+            };
+        }
+        else
+        {
+            // TUnit's chains end in a method of TUnit.Assertions (not of Assert), and run only when awaited.
+            var assembly = method.ContainingAssembly?.Name;
+            condition = assembly == Frameworks.TUnit.AssertionAssembly
+                ? (call.Parent is AwaitExpressionSyntax ? TUnit(operation, semanticModel) : null)
+                : Libraries.ApiOf(assembly) switch
+                {
+                    LibraryApi.FluentAssertions => Fluent(operation, semanticModel),
+                    LibraryApi.Shouldly => Shouldly(operation, semanticModel),
+                    _ => null,
+                };
+        }
         return condition is null || !CanEvaluateEarly(condition, semanticModel) ? null : condition;
     }
 
@@ -148,7 +160,7 @@ internal static class PollConditions
         }
     }
 
-    private static bool IsNUnitIs(INamedTypeSymbol? type) => type is { Name: "Is" } && type.ContainingNamespace?.ToDisplayString() == "NUnit.Framework";
+    private static bool IsNUnitIs(INamedTypeSymbol? type) => type?.ToDisplayString() == Frameworks.NUnit.IsConstraints;
 
     /// <summary>NUnit classic (<c>ClassicAssert</c>, NUnit 3's <c>Assert</c>) and MSTest <c>Assert</c>.</summary>
     private static ExpressionSyntax? Classic(IInvocationOperation operation, SemanticModel semanticModel)
@@ -208,7 +220,7 @@ internal static class PollConditions
         }
 
         if (that is not IInvocationOperation { TargetMethod.Name: "That" } thatCall
-            || thatCall.TargetMethod.ContainingType?.ToDisplayString() != "TUnit.Assertions.Assert"
+            || !Frameworks.TUnit.AssertTypes.Contains(thatCall.TargetMethod.ContainingType?.ToDisplayString() ?? string.Empty)
             || Subject(thatCall, 0) is not { } actual)
         {
             return null;

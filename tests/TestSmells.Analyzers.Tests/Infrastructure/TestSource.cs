@@ -6,8 +6,7 @@ namespace TestSmells.Analyzers.Tests.Infrastructure;
 /// <summary>Writes one test class in the idiom of each framework, so a rule is checked on all of them.</summary>
 public static class TestSource
 {
-    public static readonly Flavor[] AllFlavors =
-        { Flavor.XunitV2, Flavor.XunitV3, Flavor.NUnit3, Flavor.NUnit4, Flavor.MSTest3, Flavor.MSTest4, Flavor.TUnit };
+    public static readonly Flavor[] AllFlavors = TestFlavors.All;
 
     /// <summary>Every flavour, as xUnit theory data.</summary>
     public static TheoryData<Flavor> Flavors()

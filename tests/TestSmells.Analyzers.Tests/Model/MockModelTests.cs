@@ -31,7 +31,7 @@ public class MockModelTests
     [MemberData(nameof(Cases))]
     public async Task Recognises_each_creation_entry_point(Libs libs, string usings, string expression, string libraryName, string mockedTypes)
     {
-        var library = (MockLibrary)System.Enum.Parse(typeof(MockLibrary), libraryName);
+        var library = (LibraryApi)System.Enum.Parse(typeof(LibraryApi), libraryName);
         var source = TestSource.Test(Flavor.XunitV2, $"var created = {expression};", extraUsings: usings);
         var compilation = await AllAnalyzers.CompileAsync(Flavor.XunitV2, libs, source);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -44,7 +44,7 @@ public class MockModelTests
 
         Assert.True(mocks.HasMockingLibrary);
         Assert.Equal(library, creation.Library);
-        Assert.Equal(library != MockLibrary.None, creation.IsMock);
+        Assert.Equal(library != LibraryApi.None, creation.IsMock);
         Assert.Equal(mockedTypes, creation.IsMock ? string.Join(",", creation.MockedTypes.Select(t => t.ToDisplayString())) : "");
     }
 

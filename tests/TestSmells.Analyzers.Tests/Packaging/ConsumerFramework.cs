@@ -26,14 +26,14 @@ public sealed record ConsumerFramework(
     public string ProjectName => $"Consumer.{Name}.Tests";
 
     /// <summary>
-    /// The frameworks, at the versions the analyzer tests compile against (the test project file pins
-    /// them, see <see cref="Packages"/>); the SDK at the version our own tests use.
+    /// The frameworks, at the versions the analyzer tests compile against (the reference packages of
+    /// Directory.Packages.props, see <see cref="ReferencePackages"/>); the SDK at the version our own tests use.
     /// </summary>
     public static IReadOnlyList<ConsumerFramework> All { get; } = new[]
     {
         new ConsumerFramework(
             "XunitV3",
-            new[] { new ConsumerReference("xunit.v3", Packages.Version("XunitV3Version")) },
+            new[] { new ConsumerReference("xunit.v3", ReferencePackages.Version("xunit.v3")) },
             // xUnit v3 test projects are executables; its build stops with an error otherwise.
             new Dictionary<string, string> { ["OutputType"] = "Exe" },
             XunitV3Source,
@@ -44,15 +44,15 @@ public sealed record ConsumerFramework(
             new[]
             {
                 new ConsumerReference("Microsoft.NET.Test.Sdk", ConsumerProject.Pinned("Microsoft.NET.Test.Sdk")),
-                new ConsumerReference("NUnit", Packages.Version("NUnit4Version")),
-                new ConsumerReference("NUnit3TestAdapter", Packages.Version("NUnit3TestAdapterVersion")),
+                new ConsumerReference("NUnit", ReferencePackages.Version("NUnit", 4)),
+                new ConsumerReference("NUnit3TestAdapter", ReferencePackages.Version("NUnit3TestAdapter")),
             },
             new Dictionary<string, string>(),
             NUnitSource,
             "Thread.Sleep(500)",
             "Task.Delay(500)"),
-        MSTest("MSTest3", Packages.Version("MSTest3Version")),
-        MSTest("MSTest4", Packages.Version("MSTest4Version")),
+        MSTest("MSTest3", ReferencePackages.Version("MSTest.TestFramework", 3)),
+        MSTest("MSTest4", ReferencePackages.Version("MSTest.TestFramework", 4)),
         new ConsumerFramework(
             "TUnit",
             // What the TUnit package bundles minus its run-time extensions (one of them, code coverage, is
@@ -60,8 +60,8 @@ public sealed record ConsumerFramework(
             // and TUnit.Engine's props, which make the project an executable.
             new[]
             {
-                new ConsumerReference("TUnit.Engine", Packages.Version("TUnitVersion")),
-                new ConsumerReference("TUnit.Assertions", Packages.Version("TUnitVersion")),
+                new ConsumerReference("TUnit.Engine", ReferencePackages.Version("TUnit.Engine")),
+                new ConsumerReference("TUnit.Assertions", ReferencePackages.Version("TUnit.Assertions")),
             },
             new Dictionary<string, string>(),
             TUnitSource,

@@ -42,13 +42,7 @@ internal static class GeneratedSuites
     /// <summary>The framework and libraries a flavour's test project references.</summary>
     public static (Flavor? Flavor, Libs Libs) PackagesOf(SuiteOptions options)
     {
-        var (flavor, libs) = options.Flavor switch
-        {
-            SuiteFlavor.Xunit => ((Flavor?)Flavor.XunitV2, Libs.Moq | Libs.FluentAssertions),
-            SuiteFlavor.NUnit => (Flavor.NUnit4, Libs.Moq),
-            SuiteFlavor.MSTest => (Flavor.MSTest3, Libs.Moq),
-            _ => (null, Libs.None),
-        };
+        var (flavor, libs) = TestFlavors.Of(options.Flavor);
         return (flavor, options.EntityFramework ? libs | Libs.EFCoreInMemory : libs);
     }
 

@@ -631,7 +631,7 @@ public class InjectTimeProviderCodeFixTests
                 }
                 """,
             ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(
-                System.Collections.Immutable.ImmutableArray.Create(Packages.Package("Microsoft.Bcl.TimeProvider", "BclTimeProviderVersion"))),
+                System.Collections.Immutable.ImmutableArray.Create(References.Package("Microsoft.Bcl.TimeProvider"))),
             CodeActionEquivalenceKey = InjectTimeProviderCodeFix.EquivalenceKey,
         };
         await Harness.VerifyAsync(test);
