@@ -66,19 +66,22 @@ public static class Analysis
             throw new CliException($"'{target.File}' does not load: {FirstLine(e.Message)}");
         }
 
-        if (!target.IsSolution && failures.Count > 0)
+        var problems = LoadProblems.Summarize(failures, Path.GetDirectoryName(target.File)!);
+        if (!target.IsSolution && problems.Any(p => !p.RestoreOnly))
         {
-            throw new CliException($"'{target.File}' does not load: {FirstLine(failures[0])}");
+            throw new CliException($"'{target.File}' does not load: {problems.First(p => !p.RestoreOnly).Lines[0]}");
         }
 
-        foreach (var failure in failures.Distinct())
+        // A project that loads with an incomplete restore is still scanned: what its missing packages
+        // declare is unresolved, which the analyzers treat as "not sure" and stay silent on.
+        foreach (var line in problems.SelectMany(p => p.Lines))
         {
-            Console.Error.WriteLine("testsmells: warning: " + FirstLine(failure));
+            Console.Error.WriteLine("testsmells: warning: " + line);
         }
 
         if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
         {
-            throw new CliException($"'{target.File}' does not load: " + (failures.Count > 0 ? FirstLine(failures[0]) : "no C# project in it"));
+            throw new CliException($"'{target.File}' does not load: " + (problems.Count > 0 ? problems[0].Lines[0] : "no C# project in it"));
         }
 
         return (workspace, solution);
