@@ -79,12 +79,37 @@ public static class Analysis
             Console.Error.WriteLine("testsmells: warning: " + line);
         }
 
+        // A project never restored loads without a word from MSBuild: it gets the framework's
+        // reference pack and none of its packages, so its test framework is not seen and it would be
+        // skipped in silence.
+        var reported = problems.Select(p => p.Project).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp && LooksUnrestored(p)))
+        {
+            var file = Path.GetRelativePath(Path.GetDirectoryName(target.File)!, project.FilePath!);
+            if (!reported.Contains(file) && !reported.Contains(project.FilePath!))
+            {
+                Console.Error.WriteLine($"testsmells: warning: {file}: not restored (no obj/project.assets.json, no package referenced), so a test framework in it cannot be seen: run dotnet restore");
+            }
+        }
+
         if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
         {
             throw new CliException($"'{target.File}' does not load: " + (problems.Count > 0 ? problems[0].Lines[0] : "no C# project in it"));
         }
 
         return (workspace, solution);
+    }
+
+    /// <summary>No restore output next to the project and no reference but the framework's own packs.</summary>
+    private static bool LooksUnrestored(Project project)
+    {
+        if (project.FilePath is null || File.Exists(Path.Combine(Path.GetDirectoryName(project.FilePath)!, "obj", "project.assets.json")))
+        {
+            return false;
+        }
+
+        return !project.MetadataReferences.OfType<PortableExecutableReference>()
+            .Any(r => r.FilePath is { } path && !path.Replace('\\', '/').Contains("/packs/", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();

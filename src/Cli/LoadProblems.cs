@@ -11,6 +11,8 @@ namespace TestSmells.Cli;
 /// message: a real repository whose restore is incomplete produces dozens of NuGet messages per
 /// project (each package not found, each version resolved instead of the one asked for), and the one
 /// thing a user needs from them is which projects are affected and which packages are missing.
+/// Other messages (a project file that does not parse, a failed design-time build) are shown as they
+/// are, a few per project.
 /// </summary>
 public sealed record LoadProblems(string Project, bool RestoreOnly, IReadOnlyList<string> Lines)
 {
@@ -23,14 +25,12 @@ public sealed record LoadProblems(string Project, bool RestoreOnly, IReadOnlyLis
 
     private static readonly Regex NotFound = new(@"^Unable to find package (?<id>[^\s.,]+(?:\.[^\s.,]+)*)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Workloads = new(@"workloads? must be installed: (?<names>[^\r\n]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
     /// <summary>Restore messages that change nothing a scan needs: another version was taken, or a downgrade was flagged.</summary>
     private static readonly Regex RestoreNoise = new(@"(was not found\. .* was resolved instead|Detected package downgrade|^\s*\S.* -> .*\(>?= ?[^)]*\)\s*$)", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Groups the messages by project, in the order of their first message. <see cref="RestoreOnly"/>:
-    /// only missing packages or workloads and version warnings, so the project loaded, with gaps.
+    /// only missing packages and version warnings, so the project loaded, with gaps.
     /// </summary>
     public static IReadOnlyList<LoadProblems> Summarize(IEnumerable<string> messages, string baseFolder)
     {
@@ -57,7 +57,6 @@ public sealed record LoadProblems(string Project, bool RestoreOnly, IReadOnlyLis
     {
         var prefix = project.Length == 0 ? string.Empty : project + ": ";
         var missing = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        var workloads = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var others = new List<string>();
         var noise = 0;
         foreach (var message in messages.Distinct(StringComparer.Ordinal))
@@ -65,13 +64,6 @@ public sealed record LoadProblems(string Project, bool RestoreOnly, IReadOnlyLis
             if (NotFound.Match(message) is { Success: true } notFound)
             {
                 missing.Add(notFound.Groups["id"].Value);
-            }
-            else if (Workloads.Match(message) is { Success: true } workload)
-            {
-                foreach (var name in workload.Groups["names"].Value.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    workloads.Add(name.Trim().TrimEnd('.'));
-                }
             }
             else if (RestoreNoise.IsMatch(message))
             {
@@ -89,11 +81,6 @@ public sealed record LoadProblems(string Project, bool RestoreOnly, IReadOnlyLis
             var named = string.Join(", ", missing.Take(PackagesNamed)) + (missing.Count > PackagesNamed ? $" and {missing.Count - PackagesNamed} more" : string.Empty);
             lines.Add($"{prefix}restore is incomplete, {missing.Count} package(s) not found in your package sources ({named}); "
                 + "the types they declare are unresolved, so findings that need them may be missing");
-        }
-
-        if (workloads.Count > 0)
-        {
-            lines.Add($"{prefix}needs the .NET SDK workload(s) {string.Join(", ", workloads)} (dotnet workload restore); its code that needs them is not analyzed");
         }
 
         lines.AddRange(others.Take(OtherMessagesShown).Select(m => prefix + m));
