@@ -127,8 +127,10 @@ public static class Analysis
     }
 
     /// <summary>The analyzers' diagnostics over one project, with its configuration; without the baseline when asked.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken, bool includeSuppressed = false)
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken, bool includeSuppressed = false, string? onlyRule = null)
     {
+        // One rule (the fix command, rule by rule): only the analyzers that report it run.
+        var analyzers = onlyRule is null ? Analyzers : Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == onlyRule)).ToImmutableArray();
         var analyzerOptions = project.AnalyzerOptions;
         var additional = withBaseline
             ? analyzerOptions.AdditionalFiles
@@ -146,7 +148,7 @@ public static class Analysis
                 compilation.Options.SpecificDiagnosticOptions.SetItem(TestSmells.Analyzers.Rules.TSTB002.Id, ReportDiagnostic.Info)));
         }
 
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return diagnostics
             .Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !d.IsSuppressed))
             .ToImmutableArray();
