@@ -101,7 +101,7 @@ public sealed class CliSample : IAsyncLifetime
         Install = await Step("install the tool", RunAsync(
             Root,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages") },
-            "dotnet", "tool", "install", PackageId, "--version", "0.1.0", "--tool-path", Path.Combine(Root, "tools"), "--add-source", Feed, "--configfile", config));
+            "dotnet", "tool", "install", PackageId, "--tool-path", Path.Combine(Root, "tools"), "--add-source", Feed, "--configfile", config));
 
         SmellyBuild = await Step("build the smelly suite", RunAsync(Root, "dotnet", Build(Smelly)));
         HonestRestore = await Step("restore the honest suite", RunAsync(Root, "dotnet", "restore", Honest));
