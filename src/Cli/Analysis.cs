@@ -66,22 +66,50 @@ public static class Analysis
             throw new CliException($"'{target.File}' does not load: {FirstLine(e.Message)}");
         }
 
-        if (!target.IsSolution && failures.Count > 0)
+        var problems = LoadProblems.Summarize(failures, Path.GetDirectoryName(target.File)!);
+        if (!target.IsSolution && problems.Any(p => !p.RestoreOnly))
         {
-            throw new CliException($"'{target.File}' does not load: {FirstLine(failures[0])}");
+            throw new CliException($"'{target.File}' does not load: {problems.First(p => !p.RestoreOnly).Lines[0]}");
         }
 
-        foreach (var failure in failures.Distinct())
+        // A project that loads with an incomplete restore is still scanned: what its missing packages
+        // declare is unresolved, which the analyzers treat as "not sure" and stay silent on.
+        foreach (var line in problems.SelectMany(p => p.Lines))
         {
-            Console.Error.WriteLine("testsmells: warning: " + FirstLine(failure));
+            Console.Error.WriteLine("testsmells: warning: " + line);
+        }
+
+        // A project never restored loads without a word from MSBuild: it gets the framework's
+        // reference pack and none of its packages, so its test framework is not seen and it would be
+        // skipped in silence.
+        var reported = problems.Select(p => p.Project).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp && LooksUnrestored(p)))
+        {
+            var file = Path.GetRelativePath(Path.GetDirectoryName(target.File)!, project.FilePath!);
+            if (!reported.Contains(file) && !reported.Contains(project.FilePath!))
+            {
+                Console.Error.WriteLine($"testsmells: warning: {file}: not restored (no obj/project.assets.json, no package referenced), so a test framework in it cannot be seen: run dotnet restore");
+            }
         }
 
         if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
         {
-            throw new CliException($"'{target.File}' does not load: " + (failures.Count > 0 ? FirstLine(failures[0]) : "no C# project in it"));
+            throw new CliException($"'{target.File}' does not load: " + (problems.Count > 0 ? problems[0].Lines[0] : "no C# project in it"));
         }
 
         return (workspace, solution);
+    }
+
+    /// <summary>No restore output next to the project and no reference but the framework's own packs.</summary>
+    private static bool LooksUnrestored(Project project)
+    {
+        if (project.FilePath is null || File.Exists(Path.Combine(Path.GetDirectoryName(project.FilePath)!, "obj", "project.assets.json")))
+        {
+            return false;
+        }
+
+        return !project.MetadataReferences.OfType<PortableExecutableReference>()
+            .Any(r => r.FilePath is { } path && !path.Replace('\\', '/').Contains("/packs/", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
@@ -99,8 +127,10 @@ public static class Analysis
     }
 
     /// <summary>The analyzers' diagnostics over one project, with its configuration; without the baseline when asked.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken, bool includeSuppressed = false)
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, Compilation compilation, bool withBaseline, CancellationToken cancellationToken, bool includeSuppressed = false, string? onlyRule = null)
     {
+        // One rule (the fix command, rule by rule): only the analyzers that report it run.
+        var analyzers = onlyRule is null ? Analyzers : Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == onlyRule)).ToImmutableArray();
         var analyzerOptions = project.AnalyzerOptions;
         var additional = withBaseline
             ? analyzerOptions.AdditionalFiles
@@ -118,7 +148,7 @@ public static class Analysis
                 compilation.Options.SpecificDiagnosticOptions.SetItem(TestSmells.Analyzers.Rules.TSTB002.Id, ReportDiagnostic.Info)));
         }
 
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return diagnostics
             .Where(d => d.Id.StartsWith("TST", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !d.IsSuppressed))
             .ToImmutableArray();

@@ -140,7 +140,7 @@ public static class FixCommand
     {
         var project = solution.GetProject(projectId)!;
         var compilation = (await project.GetCompilationAsync(cancellationToken))!;
-        var diagnostics = (await Analysis.DiagnosticsAsync(project, compilation, withBaseline: false, cancellationToken)).Where(d => d.Id == rule).ToList();
+        var diagnostics = (await Analysis.DiagnosticsAsync(project, compilation, withBaseline: false, cancellationToken, onlyRule: rule)).Where(d => d.Id == rule).ToList();
         if (diagnostics.Count == 0)
         {
             return solution;
