@@ -54,13 +54,16 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
     {
         var types = new KnownTypes(context.Compilation, (model.Frameworks & Frameworks.Xunit) != 0);
 
-        // One symbol action per class: the few classes that declare a candidate (most declare none) have
-        // their own syntax searched for the candidates' names, and only those references are bound. A
-        // symbol-start action with operation callbacks made every operation of every test class pay.
-        context.RegisterSymbolAction(
-            symbolContext =>
+        // Per class: the few classes that declare a candidate (most declare none) register a callback for
+        // field and property references, which classifies the references to a candidate and leaves the rest
+        // at a dictionary miss; the decision is made when the class and its members are done. The operation
+        // trees are the compiler's (built once for every analyzer that looks at code), so nothing is bound
+        // on this rule's account. (Searching the class's syntax for the candidates' names and binding the
+        // writes cost more on real suites: each write bound the whole method around it.)
+        context.RegisterSymbolStartAction(
+            symbolStart =>
             {
-                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                var type = (INamedTypeSymbol)symbolStart.Symbol;
                 if (type.TypeKind != TypeKind.Class || !model.IsTestCode(type))
                 {
                     return;
@@ -72,133 +75,189 @@ public sealed class SharedStaticStateAnalyzer : TestSmellsAnalyzer
                     return;
                 }
 
-                var usage = FindUsage(type, candidates, types, symbolContext.Compilation, symbolContext.CancellationToken);
-                foreach (var pair in candidates)
+                var usage = new Dictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
+                symbolStart.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var operation = operationContext.Operation;
+                        var member = operation switch
+                        {
+                            IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                            _ => null,
+                        };
+                        if (member is null || !candidates.TryGetValue(member, out var candidate))
+                        {
+                            return;
+                        }
+
+                        var flags = Flags(operation, member, candidate, operationContext.ContainingSymbol, types);
+                        if (flags == Usage.None)
+                        {
+                            return;
+                        }
+
+                        lock (usage)
+                        {
+                            usage[member] = usage.TryGetValue(member, out var old) ? old | flags : flags;
+                        }
+                    },
+                    OperationKind.FieldReference,
+                    OperationKind.PropertyReference);
+                symbolStart.RegisterSymbolEndAction(symbolEnd =>
                 {
-                    var candidate = pair.Value;
-                    usage.TryGetValue(pair.Key, out var seen);
-                    string? why = null;
-                    if ((seen & Usage.ResetPerTest) != 0)
+                    lock (usage)
                     {
-                        // Assigned afresh before every test (NUnit SetUp, MSTest TestInitialize, a TUnit
-                        // per-test hook, the constructor or InitializeAsync of an xUnit class): no test
-                        // starts from what another left behind.
-                        continue;
+                        AddNestedUsage(type, candidates, types, symbolEnd.Compilation, usage, symbolEnd.CancellationToken);
+                        Report(symbolEnd, candidates, usage);
                     }
-
-                    if ((seen & Usage.ContentModified) != 0)
-                    {
-                        why = "is a collection that tests modify";
-                    }
-                    else if (candidate.IsSettable
-                        && ((seen & Usage.Reassigned) != 0 || (candidate.IsWritableOutside && (seen & Usage.ReassignedOnce) == 0)))
-                    {
-                        // Reassigned by the class's code outside one-time set-up, or settable from other
-                        // classes that this rule cannot see. A private member that only its initializer
-                        // (or a one-time hook, or a lazy initialization) sets is a value that happens to
-                        // lack 'readonly', not state that tests share.
-                        why = "is not read-only";
-                    }
-
-                    if (why is not null && candidate.Location is { } location)
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(
-                            Rules.TST4001,
-                            location,
-                            pair.Key is IFieldSymbol ? "field" : "property",
-                            pair.Key.Name,
-                            why));
-                    }
-                }
+                });
             },
             SymbolKind.NamedType);
     }
 
+    private static void Report(SymbolAnalysisContext context, Dictionary<ISymbol, Candidate> candidates, Dictionary<ISymbol, Usage> usage)
+    {
+        foreach (var pair in candidates)
+        {
+            var candidate = pair.Value;
+            usage.TryGetValue(pair.Key, out var seen);
+            string? why = null;
+            if ((seen & Usage.ResetPerTest) != 0)
+            {
+                // Assigned afresh before every test (NUnit SetUp, MSTest TestInitialize, a TUnit
+                // per-test hook, the constructor or InitializeAsync of an xUnit class): no test
+                // starts from what another left behind.
+                continue;
+            }
+
+            if ((seen & Usage.ContentModified) != 0)
+            {
+                why = "is a collection that tests modify";
+            }
+            else if (candidate.IsSettable
+                && ((seen & Usage.Reassigned) != 0 || (candidate.IsWritableOutside && (seen & Usage.ReassignedOnce) == 0)))
+            {
+                // Reassigned by the class's code outside one-time set-up, or settable from other
+                // classes that this rule cannot see. A private member that only its initializer
+                // (or a one-time hook, or a lazy initialization) sets is a value that happens to
+                // lack 'readonly', not state that tests share.
+                why = "is not read-only";
+            }
+
+            if (why is not null && candidate.Location is { } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.TST4001,
+                    location,
+                    pair.Key is IFieldSymbol ? "field" : "property",
+                    pair.Key.Name,
+                    why));
+            }
+        }
+    }
+
     /// <summary>
-    /// How the class's code (its nested types included) uses each candidate: every identifier with a
-    /// candidate's name is bound, and its reference classified.
+    /// How one reference uses a candidate: reassigned, reassigned once (one-time hook, static
+    /// constructor, lazy initialization, run-once flag), reset before every test, or its content modified.
+    /// <paramref name="owner"/> is the member whose code holds the reference (lambdas and local functions
+    /// belong to their member).
     /// </summary>
-    private static Dictionary<ISymbol, Usage> FindUsage(
+    private static Usage Flags(IOperation operation, ISymbol member, Candidate candidate, ISymbol? owner, KnownTypes types)
+    {
+        var found = Classify(operation, candidate.IsCollection, types);
+        if (found == Usage.None)
+        {
+            return Usage.None;
+        }
+
+        var once = types.IsOneTimeHook(owner)
+            || owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }
+            || (found == Usage.Reassigned && (IsLazyInitialization(operation, member) || IsSetToTrue(operation)));
+        return found switch
+        {
+            Usage.Reassigned when !once && types.IsPerTestSetUp(owner) && IsFreshAssignment(operation, member) => Usage.ResetPerTest,
+            Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
+            _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
+        };
+    }
+
+    /// <summary>
+    /// The references to the candidates from the class's nested types (fakes and jobs the tests run often
+    /// write the outer class's statics), which the class's own operation callbacks do not see: their syntax is
+    /// searched for the candidates' names, and only the references that can modify one are bound.
+    /// </summary>
+    private static void AddNestedUsage(
         INamedTypeSymbol type,
         Dictionary<ISymbol, Candidate> candidates,
         KnownTypes types,
         Compilation compilation,
+        Dictionary<ISymbol, Usage> usage,
         CancellationToken cancellationToken)
     {
-        var usage = new Dictionary<ISymbol, Usage>(SymbolEqualityComparer.Default);
+        if (type.GetTypeMembers().IsEmpty)
+        {
+            return;
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in candidates.Keys)
         {
             names.Add(member.Name);
         }
 
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var nestedType in type.GetTypeMembers())
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            foreach (var reference in nestedType.DeclaringSyntaxReferences)
             {
-                continue;
-            }
-
-            SemanticModel? semanticModel = null;
-            // Nested types (fakes, jobs the tests run) are searched too: they often write the outer class's statics.
-            foreach (var node in declaration.DescendantNodes())
-            {
-                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
                 {
                     continue;
                 }
 
-                var expression = identifier.Parent switch
+                SemanticModel? semanticModel = null;
+                foreach (var node in declaration.DescendantNodes())
                 {
-                    MemberAccessExpressionSyntax access when access.Name == identifier => (ExpressionSyntax)access,
-                    MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
-                    _ => identifier,
-                };
-                if (!MayModify(expression))
-                {
-                    // A read: Classify would find nothing, and binding it would bind the whole member it is in.
-                    continue;
-                }
+                    if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                    {
+                        continue;
+                    }
 
-#pragma warning disable RS1030 // Only the references to the class's few candidates are bound, once per class.
-                semanticModel ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+                    var expression = identifier.Parent switch
+                    {
+                        MemberAccessExpressionSyntax access when access.Name == identifier => (ExpressionSyntax)access,
+                        MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+                        _ => identifier,
+                    };
+                    if (!MayModify(expression))
+                    {
+                        // A read: Flags would find nothing, and binding it would bind the whole member it is in.
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only the writes of a nested type to the class's few candidates are bound, once per class.
+                    semanticModel ??= compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
-                var operation = semanticModel.GetOperation(expression, cancellationToken);
-                var member = operation switch
-                {
-                    IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
-                    IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-                    _ => null,
-                };
-                if (member is null || !candidates.TryGetValue(member, out var candidate))
-                {
-                    continue;
-                }
+                    var operation = semanticModel.GetOperation(expression, cancellationToken);
+                    var member = operation switch
+                    {
+                        IFieldReferenceOperation field => (ISymbol)field.Field.OriginalDefinition,
+                        IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+                        _ => null,
+                    };
+                    if (member is null || !candidates.TryGetValue(member, out var candidate))
+                    {
+                        continue;
+                    }
 
-                var found = Classify(operation!, candidate.IsCollection, types);
-                if (found == Usage.None)
-                {
-                    continue;
-                }
-
-                var owner = Owner(expression, semanticModel, cancellationToken);
-                var once = types.IsOneTimeHook(owner)
-                    || owner is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }
-                    || (found == Usage.Reassigned && (IsLazyInitialization(operation!, member) || IsSetToTrue(operation!)));
-                var flags = found switch
-                {
-                    Usage.Reassigned when !once && types.IsPerTestSetUp(owner) && IsFreshAssignment(operation!, member) => Usage.ResetPerTest,
-                    Usage.Reassigned => once ? Usage.ReassignedOnce : Usage.Reassigned,
-                    _ => once || IsInitialization(owner) ? Usage.None : Usage.ContentModified,
-                };
-                if (flags != Usage.None)
-                {
-                    usage[member] = usage.TryGetValue(member, out var old) ? old | flags : flags;
+                    var flags = Flags(operation!, member, candidate, Owner(expression, semanticModel, cancellationToken), types);
+                    if (flags != Usage.None)
+                    {
+                        usage[member] = usage.TryGetValue(member, out var old) ? old | flags : flags;
+                    }
                 }
             }
         }
-
-        return usage;
     }
 
     /// <summary>
