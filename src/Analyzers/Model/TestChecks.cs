@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -74,8 +75,25 @@ internal sealed class TestChecks
     private static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope, INamedTypeSymbol? caller, ref bool unresolved)
     {
         var kind = AssertionKind.None;
-        foreach (var operation in block.DescendantsAndSelf())
+        var pending = new Stack<IOperation>();
+        pending.Push(block);
+        while (pending.Count > 0)
         {
+            // Pre-order, children left to right (as DescendantsAndSelf, without its iterator per node).
+            var operation = pending.Pop();
+            foreach (var child in operation.ChildOperations.Reverse())
+            {
+                pending.Push(child);
+            }
+
+            if (operation.Kind is not (OperationKind.Invalid or OperationKind.Throw or OperationKind.Invocation or OperationKind.MethodReference
+                or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference or OperationKind.DynamicObjectCreation
+                or OperationKind.DynamicIndexerAccess))
+            {
+                // Kind first: most operations are none of these, and an enum test is cheaper than the type tests below.
+                continue;
+            }
+
             switch (operation)
             {
                 case IInvalidOperation:
