@@ -26,7 +26,7 @@ internal static partial class Rules
         "Test swallows the exception it should assert",
         "The catch of {0} swallows the exception without asserting on it; assert the exception with the framework's Throws assertion, or let it fail the test",
         Categories.Assertions,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A test that catches an exception and carries on cannot tell the exception it expects from one it does not, and a catch-all also swallows the failure of the assertions inside the try. Use the framework's Throws assertion to expect an exception, and let unexpected exceptions fail the test.");
 
     public static readonly DiagnosticDescriptor TST3006 = Create(

@@ -133,6 +133,43 @@ public class SwallowedExceptionAnalyzerTests
 
     [Theory]
     [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
+    public Task Best_effort_schema_reset_of_a_database_test_is_not_reported_but_other_sql_is(Flavor flavor)
+        => VerifyTST3003.AnalyzerAsync(
+            Test(flavor, $$"""
+                Execute("x", 0);
+                try
+                {
+                    Execute("drop table #Users", 1);
+                }
+                catch
+                {
+                    // it may not exist yet
+                }
+
+                try { Execute("  CREATE TYPE dbo.Ids AS TABLE (Id int)", 2); } catch { }
+                try { Execute("truncate table Orders", 3); } catch { }
+                try
+                {
+                    Execute("select count(*) from Orders", 4);
+                }
+                {|TST3003:catch|}
+                {
+                }
+
+                try
+                {
+                    Execute("dropped", 5);
+                }
+                {|TST3003:catch|}
+                {
+                }
+
+                static int Execute(string sql, int step) => sql.Length + step;
+                """),
+            flavor);
+
+    [Theory]
+    [MemberData(nameof(TestSource.Flavors), MemberType = typeof(TestSource))]
     public Task Best_effort_setup_before_the_act_is_not_reported(Flavor flavor)
         => VerifyTST3003.AnalyzerAsync(
             Test(flavor, $$"""
