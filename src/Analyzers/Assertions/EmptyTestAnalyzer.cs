@@ -12,6 +12,8 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyTestAnalyzer : TestSmellsAnalyzer
 {
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3004);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)

@@ -16,6 +16,8 @@ namespace TestSmells.Analyzers.Assertions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
 {
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3001);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
@@ -46,8 +48,8 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
 
             // What the test checks is shared with TST2003 and TST2005 (one walk per test). Code that does not
             // bind (a missing reference, a half-typed call) may be the check: silence, not a guess.
-            var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
-            if (seen.Kind != AssertionKind.None || seen.MayAssertUnseen)
+            var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
+            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething(scope))
             {
                 return;
             }

@@ -27,6 +27,8 @@ public sealed class TautologicalAssertionAnalyzer : TestSmellsAnalyzer
         "ShouldBeTrue", "ShouldBeFalse", "ShouldBe", "ShouldBeSameAs", "ShouldNotBeNull",
         "IsEqualTo", "IsSameReferenceAs");
 
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST3002);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)

@@ -25,7 +25,7 @@ internal enum AssertionKind
     /// <summary>
     /// Code that may assert where the model cannot look: a dynamically bound call, a method inherited from
     /// a base class of another assembly. Used inside the model only (<see cref="AssertionModel.Scope.Classify"/>
-    /// never returns it); <see cref="TestChecks.Of"/> turns it into <see cref="BodyAssertions.MayAssertUnseen"/>.
+    /// never returns it); <see cref="TestChecks.Of"/> turns it into <see cref="TestBody.MayAssertUnseen"/>.
     /// </summary>
     Unseen = 4,
 }
@@ -229,7 +229,7 @@ internal sealed class AssertionModel
         /// rules (TST2003, TST2004, TST2005, TST3001) about the same test, kept once per method (two flags,
         /// no operation) for the compilation and this configuration.
         /// </summary>
-        internal ConcurrentDictionary<IMethodSymbol, BodyAssertions> TestMemo { get; } = new(SymbolEqualityComparer.Default);
+        internal ConcurrentDictionary<IMethodSymbol, TestBody> TestMemo { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
         public AssertionKind Classify(IInvocationOperation invocation)
@@ -258,6 +258,57 @@ internal sealed class AssertionModel
                 ? AssertionKind.Unseen
                 : AssertionKind.None;
         }
+
+        /// <summary>
+        /// <see cref="ClassifyWithUnseen"/> without following helpers: a call to a method of this compilation
+        /// that is not an assertion by itself returns <see cref="AssertionKind.None"/> and the method in
+        /// <paramref name="helper"/>, for <see cref="HelperKindWithUnseen"/> when its answer is needed.
+        /// </summary>
+        internal AssertionKind ClassifyOrDefer(IInvocationOperation invocation, INamedTypeSymbol? caller, out IMethodSymbol? helper)
+        {
+            helper = null;
+            var direct = ClassifyDirect(invocation);
+            if (direct != AssertionKind.None)
+            {
+                return direct;
+            }
+
+            var target = invocation.TargetMethod.OriginalDefinition;
+            if (IsSourceMethodOfCompilation(target))
+            {
+                helper = target;
+                return AssertionKind.None;
+            }
+
+            return IsInheritedFromOtherAssembly(invocation, caller) || IsOfTestSupportAssembly(target)
+                ? AssertionKind.Unseen
+                : AssertionKind.None;
+        }
+
+        /// <summary><see cref="ClassifyReference"/> without following helpers (as <see cref="ClassifyOrDefer"/>).</summary>
+        internal AssertionKind ClassifyReferenceOrDefer(IMethodReferenceOperation reference, out IMethodSymbol? helper)
+        {
+            helper = null;
+            var method = reference.Method;
+            if (_userMethods.Matches(method) || _userMethods.Matches(method.OriginalDefinition) || HasAssertionMethodAttribute(method.OriginalDefinition))
+            {
+                return AssertionKind.Outcome;
+            }
+
+            var target = method.OriginalDefinition;
+            if (IsSourceMethodOfCompilation(target))
+            {
+                helper = target;
+            }
+
+            return AssertionKind.None;
+        }
+
+        /// <summary>True once the body of the helper <paramref name="method"/> has been walked (memoized).</summary>
+        internal bool HasWalked(IMethodSymbol method) => _helperMemo.ContainsKey(method.OriginalDefinition);
+
+        /// <summary>What the helper <paramref name="method"/> of this compilation checks, <see cref="AssertionKind.Unseen"/> included (memoized).</summary>
+        internal AssertionKind HelperKindWithUnseen(IMethodSymbol method) => HelperKind(method);
 
         /// <summary>
         /// What a method group or delegate passed to other code (<c>Run(CheckTotals)</c>, <c>new Action(Check)</c>)
@@ -553,23 +604,4 @@ internal sealed class AssertionModel
             }
         }
     }
-}
-
-/// <summary>What a test's code checks, and whether it holds code that does not bind.</summary>
-internal readonly struct BodyAssertions
-{
-    public BodyAssertions(AssertionKind kind, bool mayAssertUnseen)
-    {
-        Kind = kind;
-        MayAssertUnseen = mayAssertUnseen;
-    }
-
-    /// <summary>The checks found (see <see cref="TestChecks.ChecksIn"/>).</summary>
-    public AssertionKind Kind { get; }
-
-    /// <summary>
-    /// True when the code holds something that does not bind (an unresolved call or name, a missing
-    /// reference): it may be a check the model cannot see, so "checks nothing" must not be said of it.
-    /// </summary>
-    public bool MayAssertUnseen { get; }
 }

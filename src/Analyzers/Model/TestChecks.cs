@@ -38,23 +38,13 @@ internal sealed class TestChecks
         || HasExpectedResultOrTimeLimit(method);
 
     /// <summary>
-    /// What <paramref name="block"/> checks, helpers followed: <see cref="AssertionKind.Interaction"/> for
-    /// verifications of test doubles, <see cref="AssertionKind.Outcome"/> for everything else that can fail
-    /// the test on purpose: assertions, a <c>throw</c>, an assertion-named helper of a library the model
-    /// does not know, a run-time skip or assumption.
+    /// What the code blocks of the test <paramref name="method"/> check, memoized per method in the scope, so
+    /// the rules that ask about the same test (TST2003, TST2004, TST2005, TST3001) share one walk. The walk
+    /// classifies the test's own calls; the helpers of this compilation that it calls are walked only when
+    /// a rule's question needs them (<see cref="TestBody"/>): most tests assert in their own body, and a
+    /// helper's body is then left for the compiler to bind when its own turn comes.
     /// </summary>
-    public static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope)
-    {
-        var unresolved = false;
-        return ChecksIn(block, scope, caller: null, ref unresolved);
-    }
-
-    /// <summary>
-    /// What the code blocks of the test <paramref name="method"/> check (<see cref="ChecksIn(IOperation, AssertionModel.Scope)"/>
-    /// over every block), and whether they hold code that does not bind; memoized per method in the
-    /// scope, so the rules that ask about the same test (TST2003, TST2004, TST2005, TST3001) share one walk.
-    /// </summary>
-    public static BodyAssertions Of(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
+    public static TestBody Of(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
     {
         var memo = scope.TestMemo;
         if (memo.TryGetValue(method, out var known))
@@ -62,27 +52,30 @@ internal sealed class TestChecks
             return known;
         }
 
-        var kind = AssertionKind.None;
-        var unresolved = false;
-        foreach (var block in blocks)
-        {
-            kind |= ChecksIn(block, scope, method.ContainingType, ref unresolved);
-        }
-
-        return memo.GetOrAdd(method, new BodyAssertions(kind, unresolved));
+        return memo.GetOrAdd(method, WalkOf(blocks, scope, method.ContainingType));
     }
 
-    private static AssertionKind ChecksIn(IOperation block, AssertionModel.Scope scope, INamedTypeSymbol? caller, ref bool unresolved)
+    private static TestBody WalkOf(ImmutableArray<IOperation> blocks, AssertionModel.Scope scope, INamedTypeSymbol? caller)
     {
         // One stack per thread, taken for the walk (a nested walk on the same thread gets a new one): a
         // stack per test grew by copying and, on the 4 GB heap of a 50,000-test compilation, its garbage
         // cost more than the walk. It is handed back empty.
         var pending = s_pending ?? new Stack<IOperation>();
         s_pending = null;
-        pending.Push(block);
         try
         {
-            return Walk(pending, scope, caller, ref unresolved);
+            var body = new TestBody();
+            foreach (var block in blocks)
+            {
+                pending.Push(block);
+                Walk(pending, scope, caller, body);
+                if (body.Direct == (AssertionKind.Outcome | AssertionKind.Interaction))
+                {
+                    break;
+                }
+            }
+
+            return body;
         }
         finally
         {
@@ -94,9 +87,8 @@ internal sealed class TestChecks
     [ThreadStatic]
     private static Stack<IOperation>? s_pending;
 
-    private static AssertionKind Walk(Stack<IOperation> pending, AssertionModel.Scope scope, INamedTypeSymbol? caller, ref bool unresolved)
+    private static void Walk(Stack<IOperation> pending, AssertionModel.Scope scope, INamedTypeSymbol? caller, TestBody body)
     {
-        var kind = AssertionKind.None;
         while (pending.Count > 0)
         {
             // Pre-order, children left to right (as DescendantsAndSelf, without its iterator per node).
@@ -114,54 +106,54 @@ internal sealed class TestChecks
                 continue;
             }
 
+            var kind = AssertionKind.None;
             switch (operation)
             {
                 case IInvalidOperation:
-                    unresolved = true;
+                    kind = AssertionKind.Unseen;
                     break;
                 case IThrowOperation { Exception: not null }:
-                    kind |= AssertionKind.Outcome;
+                    kind = AssertionKind.Outcome;
                     break;
                 case IInvocationOperation invocation:
-                    var classified = scope.ClassifyWithUnseen(invocation, caller);
-                    if (classified == AssertionKind.None
-                        && (HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod)))
+                    kind = scope.ClassifyOrDefer(invocation, caller, out var helper);
+                    var named = HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod);
+                    if (helper is not null)
                     {
-                        classified = AssertionKind.Outcome;
+                        body.Defer(helper, named);
+                    }
+                    else if (kind == AssertionKind.None && named)
+                    {
+                        kind = AssertionKind.Outcome;
                     }
 
-                    kind |= classified;
                     break;
                 case IMethodReferenceOperation reference:
                     // A method group or delegate handed to other code (Run(CheckTotals)) runs there.
-                    var referenced = scope.ClassifyReference(reference);
-                    if (referenced == AssertionKind.None && HasAssertionName(reference.Method))
+                    kind = scope.ClassifyReferenceOrDefer(reference, out var referenced);
+                    if (referenced is not null)
                     {
-                        referenced = AssertionKind.Outcome;
+                        body.Defer(referenced, HasAssertionName(reference.Method));
+                    }
+                    else if (kind == AssertionKind.None && HasAssertionName(reference.Method))
+                    {
+                        kind = AssertionKind.Outcome;
                     }
 
-                    kind |= referenced;
                     break;
                 case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation
                     or IDynamicIndexerAccessOperation:
                     // Bound at run time: it may be an assertion the model cannot see.
-                    kind |= AssertionKind.Unseen;
+                    kind = AssertionKind.Unseen;
                     break;
             }
 
-            if ((kind & AssertionKind.Unseen) != 0)
-            {
-                unresolved = true;
-                kind &= ~AssertionKind.Unseen;
-            }
-
-            if (kind == (AssertionKind.Outcome | AssertionKind.Interaction))
+            body.Add(kind);
+            if (body.Direct == (AssertionKind.Outcome | AssertionKind.Interaction))
             {
                 break;
             }
         }
-
-        return kind;
     }
 
     /// <summary>

@@ -162,6 +162,17 @@ internal static class TypeLookup
             return false;
         }
 
+        // Asked for every attribute of every test by several rules, about a few dozen distinct types: the
+        // answer per type is kept beside the set (a set lives as long as the compilation whose rules built it).
+        var memo = Answers.GetValue(targets, static _ => new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
+        var key = type.OriginalDefinition;
+        return memo.TryGetValue(key, out var known) ? known : memo.GetOrAdd(key, Compute(key, targets));
+    }
+
+    private static readonly ConditionalWeakTable<ImmutableHashSet<INamedTypeSymbol>, ConcurrentDictionary<ITypeSymbol, bool>> Answers = new();
+
+    private static bool Compute(ITypeSymbol type, ImmutableHashSet<INamedTypeSymbol> targets)
+    {
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (current.OriginalDefinition is INamedTypeSymbol named && targets.Contains(named))

@@ -15,6 +15,8 @@ namespace TestSmells.Analyzers.TestDoubles;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
 {
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2005);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
@@ -39,8 +41,8 @@ public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
 
             // Shared with TST2003 and TST3001 (one walk per test). Code that does not bind may be the outcome
             // check the model cannot see: silence.
-            var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
-            if (seen.Kind != AssertionKind.Interaction || seen.MayAssertUnseen)
+            var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
+            if (!TestChecks.Of(method, blockContext.OperationBlocks, scope).ChecksOnlyInteractions(scope))
             {
                 return;
             }

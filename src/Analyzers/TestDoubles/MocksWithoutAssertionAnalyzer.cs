@@ -17,6 +17,8 @@ namespace TestSmells.Analyzers.TestDoubles;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
 {
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST2003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)
@@ -41,8 +43,8 @@ public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
 
             // Most tests check something: that answer is shared with TST2005 and TST3001 (one walk per test)
             // and settles it before the mock search. Code that does not bind may be the check: silence.
-            var seen = TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, declaration.SyntaxTree));
-            if (seen.Kind != AssertionKind.None || seen.MayAssertUnseen)
+            var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
+            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething(scope))
             {
                 return;
             }

@@ -52,7 +52,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                 || !model.IsTestMethod(method)
                 || blockContext.OperationBlocks.IsEmpty
                 || !model.Words.MayName(blockContext.OperationBlocks, SourceWord.Verifiable)
-                || TestChecks.Of(method, blockContext.OperationBlocks, model.Assertions.For(blockContext.Options, blockContext.OperationBlocks[0].Syntax.SyntaxTree)).MayAssertUnseen)
+                || MayAssertUnseen(method, blockContext, model))
             {
                 // Only a file that names Verifiable can hold a verifiable setup; and a test with code that does
                 // not bind may verify the mock in a call the model cannot see.
@@ -102,6 +102,13 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
                     text));
             }
         });
+    }
+
+    /// <summary>The test, or a helper it reaches, holds code that does not bind: it may verify the mock where the model cannot see.</summary>
+    private static bool MayAssertUnseen(IMethodSymbol method, OperationBlockAnalysisContext context, TestCodeModel model)
+    {
+        var scope = model.Assertions.For(context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
+        return TestChecks.Of(method, context.OperationBlocks, scope).MayAssertUnseen(scope);
     }
 
     private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)

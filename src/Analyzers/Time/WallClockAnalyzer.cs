@@ -15,6 +15,8 @@ namespace TestSmells.Analyzers.Time;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WallClockAnalyzer : TestSmellsAnalyzer
 {
+    private protected override bool FindingsStayInAnalyzedMember => true;
+
     private protected override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rules.TST1003);
 
     private protected override void Register(CompilationStartAnalysisContext context, TestCodeModel model)

@@ -468,6 +468,20 @@ public class MissingAssertionAnalyzerTests
                     // Act
                     new Order().Add(1m);
                 }
+
+                [Test]
+                public void ParsesPaths()
+                {
+                    var path = "a/b"; /* see c/d */ // e/f: no exception for a path with slashes
+                    new Order().Add(path.Length);
+                }
+
+                [Test]
+                public void {|TST3001:Notes|}()
+                {
+                    var note = "// does not throw, /* doesn't crash */";
+                    new Order().Add(note.Length);
+                }
             {{Sut}}
             """),
             flavor);

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TestSmells.Analyzers.Model;
+using TestSmells.Analyzers.Tests.Infrastructure;
+
+namespace TestSmells.Analyzers.Tests.Model;
+
+/// <summary>
+/// "What does this test check", shared by TST2003, TST2004, TST2005 and TST3001: the same answers as walking every
+/// helper, and a helper's body is walked only when the question needs it.
+/// </summary>
+public class TestChecksTests
+{
+    private const string Members = """
+            private readonly Mock<IDisposable> _mock = new();
+
+            [Test]
+            public void AssertsItself() { Arrange(); Assert.Equal(1, 1); }
+
+            [Test]
+            public void AssertsInHelper() { Arrange(); Check(); }
+
+            [Test]
+            public void ChecksNothing() { Arrange(); }
+
+            [Test]
+            public void VerifiesInNamedHelper() { Arrange(); VerifyMocks(); }
+
+            [Test]
+            public void AssertsAndVerifiesInHelper() { Assert.True(true); VerifyMocks(); }
+
+            [Test]
+            public void CallsHelperThatDoesNotBind() { Arrange(); Broken(); }
+
+            [Test]
+            public void CallsNamedHelperThatChecksNothing() { AssertReady(); }
+
+            private void Arrange() { _mock.Setup(m => m.Dispose()); }
+            private void Check() { Assert.Equal(2, 2); }
+            private void VerifyMocks() { _mock.Verify(m => m.Dispose()); }
+            private void Broken() { Missing.Call(); }
+            private void AssertReady() { Arrange(); }
+        """;
+
+    private static async Task<(Compilation Compilation, AssertionModel.Scope Scope)> CompileAsync()
+    {
+        var compilation = await AllAnalyzers.CompileAsync(Flavor.XunitV2, Libs.Moq, TestSource.Class(Flavor.XunitV2, Members, "using Moq;"));
+        return (compilation, TestCodeModel.For(compilation).Assertions.Default);
+    }
+
+    private static TestBody Of(Compilation compilation, AssertionModel.Scope scope, string test)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == test);
+        var model = compilation.GetSemanticModel(tree);
+        var method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
+        return TestChecks.Of(method, ImmutableArray.Create(model.GetOperation(declaration)!), scope);
+    }
+
+    private static IMethodSymbol Helper(Compilation compilation, string name)
+        => compilation.GetTypeByMetadataName("OrderTests")!.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+    [Fact]
+    public async Task A_test_that_asserts_itself_checks_something_without_its_helpers_being_walked()
+    {
+        var (compilation, scope) = await CompileAsync();
+        var body = Of(compilation, scope, "AssertsItself");
+
+        Assert.True(body.MayCheckSomething(scope));
+        Assert.False(body.ChecksOnlyInteractions(scope));
+        Assert.False(scope.HasWalked(Helper(compilation, "Arrange")));
+    }
+
+    [Fact]
+    public async Task A_test_whose_check_is_in_a_helper_is_answered_by_walking_the_helper()
+    {
+        var (compilation, scope) = await CompileAsync();
+
+        Assert.True(Of(compilation, scope, "AssertsInHelper").MayCheckSomething(scope));
+        Assert.True(scope.HasWalked(Helper(compilation, "Check")));
+        Assert.False(Of(compilation, scope, "ChecksNothing").MayCheckSomething(scope));
+    }
+
+    [Fact]
+    public async Task A_helper_named_for_an_assertion_counts_by_its_body_when_the_body_says_what_it_checks()
+    {
+        var (compilation, scope) = await CompileAsync();
+
+        // VerifyMocks only verifies: the test checks interactions only (TST2005), though the name alone would count as an assertion.
+        Assert.True(Of(compilation, scope, "VerifiesInNamedHelper").ChecksOnlyInteractions(scope));
+        Assert.Equal((AssertionKind.Interaction, false), Of(compilation, scope, "VerifiesInNamedHelper").Resolve(scope));
+
+        // AssertReady checks nothing in its body: its name is taken at its word.
+        Assert.True(Of(compilation, scope, "CallsNamedHelperThatChecksNothing").MayCheckSomething(scope));
+        Assert.Equal((AssertionKind.Outcome, false), Of(compilation, scope, "CallsNamedHelperThatChecksNothing").Resolve(scope));
+    }
+
+    [Fact]
+    public async Task An_outcome_in_the_test_settles_only_interactions_without_the_verifying_helper()
+    {
+        var (compilation, scope) = await CompileAsync();
+
+        Assert.False(Of(compilation, scope, "AssertsAndVerifiesInHelper").ChecksOnlyInteractions(scope));
+        Assert.False(scope.HasWalked(Helper(compilation, "VerifyMocks")));
+    }
+
+    [Fact]
+    public async Task Code_that_does_not_bind_in_a_helper_may_be_the_check()
+    {
+        var (compilation, scope) = await CompileAsync();
+        var body = Of(compilation, scope, "CallsHelperThatDoesNotBind");
+
+        Assert.False(body.DirectlyUnresolved);
+        Assert.True(body.MayAssertUnseen(scope));
+        Assert.True(body.MayCheckSomething(scope));
+    }
+}
