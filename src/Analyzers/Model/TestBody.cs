@@ -25,6 +25,14 @@ internal sealed class TestBody
     private int _resolved = -1;
     private const int UnseenFlag = 0x100;
 
+    /// <summary>
+    /// False when the walk stopped at the test's first outcome check: <see cref="Direct"/> and
+    /// <see cref="DirectlyUnresolved"/> then hold what was seen up to there, which settles
+    /// <see cref="MayCheckSomething"/> and <see cref="ChecksOnlyInteractions"/> but not <see cref="MayAssertUnseen"/>
+    /// (ask <see cref="TestChecks.MayAssertUnseen"/>, which walks the whole body).
+    /// </summary>
+    public bool Complete { get; private set; } = true;
+
     /// <summary>What the test's own code checks (its helpers not followed).</summary>
     public AssertionKind Direct { get; private set; }
 
@@ -62,9 +70,12 @@ internal sealed class TestBody
     /// True when the test or a helper it reaches holds code that does not bind (an unresolved call or name,
     /// a missing reference) or binds at run time: it may be a check the model cannot see.
     /// </summary>
-    public bool MayAssertUnseen(AssertionModel.Scope scope) => DirectlyUnresolved || Resolve(scope).Unseen;
+    internal bool MayAssertUnseen(AssertionModel.Scope scope) => DirectlyUnresolved || Resolve(scope).Unseen;
 
-    /// <summary>Everything the test checks, helpers followed (computed once; the same on every thread).</summary>
+    /// <summary>
+    /// Everything the test checks, helpers followed (computed once; the same on every thread). Of a body that is
+    /// not <see cref="Complete"/>, only what was seen before the walk stopped.
+    /// </summary>
     public (AssertionKind Kind, bool Unseen) Resolve(AssertionModel.Scope scope)
     {
         var resolved = Volatile.Read(ref _resolved);
@@ -76,6 +87,8 @@ internal sealed class TestBody
 
         return ((AssertionKind)(resolved & ~UnseenFlag), (resolved & UnseenFlag) != 0);
     }
+
+    internal void Stopped() => Complete = false;
 
     internal void Add(AssertionKind kind)
     {

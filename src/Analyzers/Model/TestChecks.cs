@@ -39,10 +39,12 @@ internal sealed class TestChecks
 
     /// <summary>
     /// What the code blocks of the test <paramref name="method"/> check, memoized per method in the scope, so
-    /// the rules that ask about the same test (TST2003, TST2004, TST2005, TST3001) share one walk. The walk
-    /// classifies the test's own calls; the helpers of this compilation that it calls are walked only when
-    /// a rule's question needs them (<see cref="TestBody"/>): most tests assert in their own body, and a
-    /// helper's body is then left for the compiler to bind when its own turn comes.
+    /// the rules that ask about the same test (TST2003, TST2005, TST3001) share one walk. The walk classifies
+    /// the test's own calls from the last statement backwards (where arrange-act-assert tests assert) and
+    /// stops at the first outcome check, which settles "checks something" and "checks only interactions";
+    /// the helpers of this compilation that it meets are walked only when a rule's question needs them
+    /// (<see cref="TestBody"/>): most tests assert in their own body, and a helper's body is then left for
+    /// the compiler to bind when its own turn comes.
     /// </summary>
     public static TestBody Of(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
     {
@@ -52,10 +54,27 @@ internal sealed class TestChecks
             return known;
         }
 
-        return memo.GetOrAdd(method, WalkOf(blocks, scope, method.ContainingType));
+        return memo.GetOrAdd(method, WalkOf(blocks, scope, method.ContainingType, stopAtOutcome: true));
     }
 
-    private static TestBody WalkOf(ImmutableArray<IOperation> blocks, AssertionModel.Scope scope, INamedTypeSymbol? caller)
+    /// <summary>
+    /// True when the test, or a helper it reaches, holds code that does not bind (an unresolved call or name, a
+    /// missing reference) or binds at run time: a check may hide there (TST2004). Needs the whole body: a
+    /// walk that stopped at an outcome check is done again without stopping, and kept.
+    /// </summary>
+    public static bool MayAssertUnseen(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
+    {
+        var body = Of(method, blocks, scope);
+        if (!body.Complete)
+        {
+            body = WalkOf(blocks, scope, method.ContainingType, stopAtOutcome: false);
+            scope.TestMemo[method] = body;
+        }
+
+        return body.MayAssertUnseen(scope);
+    }
+
+    private static TestBody WalkOf(ImmutableArray<IOperation> blocks, AssertionModel.Scope scope, INamedTypeSymbol? caller, bool stopAtOutcome)
     {
         // One stack per thread, taken for the walk (a nested walk on the same thread gets a new one): a
         // stack per test grew by copying and, on the 4 GB heap of a 50,000-test compilation, its garbage
@@ -65,12 +84,12 @@ internal sealed class TestChecks
         try
         {
             var body = new TestBody();
-            foreach (var block in blocks)
+            for (var i = blocks.Length - 1; i >= 0; i--)
             {
-                pending.Push(block);
-                Walk(pending, scope, caller, body);
-                if (body.Direct == (AssertionKind.Outcome | AssertionKind.Interaction))
+                pending.Push(blocks[i]);
+                if (!Walk(pending, scope, caller, body, stopAtOutcome))
                 {
+                    body.Stopped();
                     break;
                 }
             }
@@ -87,13 +106,14 @@ internal sealed class TestChecks
     [ThreadStatic]
     private static Stack<IOperation>? s_pending;
 
-    private static void Walk(Stack<IOperation> pending, AssertionModel.Scope scope, INamedTypeSymbol? caller, TestBody body)
+    /// <summary>Walks what is on <paramref name="pending"/>; false when it stopped at an outcome check before the end.</summary>
+    private static bool Walk(Stack<IOperation> pending, AssertionModel.Scope scope, INamedTypeSymbol? caller, TestBody body, bool stopAtOutcome)
     {
         while (pending.Count > 0)
         {
-            // Pre-order, children left to right (as DescendantsAndSelf, without its iterator per node).
+            // Pre-order, children right to left: the last statement first.
             var operation = pending.Pop();
-            foreach (var child in operation.ChildOperations.Reverse())
+            foreach (var child in operation.ChildOperations)
             {
                 pending.Push(child);
             }
@@ -149,11 +169,13 @@ internal sealed class TestChecks
             }
 
             body.Add(kind);
-            if (body.Direct == (AssertionKind.Outcome | AssertionKind.Interaction))
+            if (stopAtOutcome && (body.Direct & AssertionKind.Outcome) != 0)
             {
-                break;
+                return pending.Count == 0;
             }
         }
+
+        return true;
     }
 
     /// <summary>

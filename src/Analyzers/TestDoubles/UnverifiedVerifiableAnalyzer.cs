@@ -108,7 +108,7 @@ public sealed class UnverifiedVerifiableAnalyzer : TestSmellsAnalyzer
     private static bool MayAssertUnseen(IMethodSymbol method, OperationBlockAnalysisContext context, TestCodeModel model)
     {
         var scope = model.Assertions.For(context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
-        return TestChecks.Of(method, context.OperationBlocks, scope).MayAssertUnseen(scope);
+        return TestChecks.MayAssertUnseen(method, context.OperationBlocks, scope);
     }
 
     private static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks)

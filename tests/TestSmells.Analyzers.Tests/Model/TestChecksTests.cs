@@ -38,6 +38,12 @@ public class TestChecksTests
             [Test]
             public void CallsNamedHelperThatChecksNothing() { AssertReady(); }
 
+            [Test]
+            public void DoesNotBindThenAsserts() { Missing.Call(); Broken(); Assert.Equal(1, 1); }
+
+            [Test]
+            public void AssertsThenDoesNotBind() { Assert.Equal(1, 1); Missing.Call(); }
+
             private void Arrange() { _mock.Setup(m => m.Dispose()); }
             private void Check() { Assert.Equal(2, 2); }
             private void VerifyMocks() { _mock.Verify(m => m.Dispose()); }
@@ -51,13 +57,24 @@ public class TestChecksTests
         return (compilation, TestCodeModel.For(compilation).Assertions.Default);
     }
 
-    private static TestBody Of(Compilation compilation, AssertionModel.Scope scope, string test)
+    private static (IMethodSymbol Method, ImmutableArray<IOperation> Blocks) Test(Compilation compilation, string test)
     {
         var tree = compilation.SyntaxTrees.Single();
         var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == test);
         var model = compilation.GetSemanticModel(tree);
-        var method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        return TestChecks.Of(method, ImmutableArray.Create(model.GetOperation(declaration)!), scope);
+        return ((IMethodSymbol)model.GetDeclaredSymbol(declaration)!, ImmutableArray.Create(model.GetOperation(declaration)!));
+    }
+
+    private static TestBody Of(Compilation compilation, AssertionModel.Scope scope, string test)
+    {
+        var (method, blocks) = Test(compilation, test);
+        return TestChecks.Of(method, blocks, scope);
+    }
+
+    private static bool MayAssertUnseen(Compilation compilation, AssertionModel.Scope scope, string test)
+    {
+        var (method, blocks) = Test(compilation, test);
+        return TestChecks.MayAssertUnseen(method, blocks, scope);
     }
 
     private static IMethodSymbol Helper(Compilation compilation, string name)
@@ -114,7 +131,37 @@ public class TestChecksTests
         var body = Of(compilation, scope, "CallsHelperThatDoesNotBind");
 
         Assert.False(body.DirectlyUnresolved);
-        Assert.True(body.MayAssertUnseen(scope));
+        Assert.True(MayAssertUnseen(compilation, scope, "CallsHelperThatDoesNotBind"));
         Assert.True(body.MayCheckSomething(scope));
+    }
+
+    [Fact]
+    public async Task The_walk_stops_at_the_last_assertion_and_the_unbound_code_before_it_is_found_when_asked()
+    {
+        var (compilation, scope) = await CompileAsync();
+        var body = Of(compilation, scope, "DoesNotBindThenAsserts");
+
+        // Walked from the end: the assertion settles "checks something"; the unbound call before it is not seen yet.
+        Assert.False(body.Complete);
+        Assert.False(body.DirectlyUnresolved);
+        Assert.True(body.MayCheckSomething(scope));
+        Assert.False(scope.HasWalked(Helper(compilation, "Broken")));
+
+        // TST2004's question walks the whole body, and the memo keeps the whole answer.
+        Assert.True(MayAssertUnseen(compilation, scope, "DoesNotBindThenAsserts"));
+        Assert.True(Of(compilation, scope, "DoesNotBindThenAsserts").Complete);
+        Assert.True(Of(compilation, scope, "DoesNotBindThenAsserts").DirectlyUnresolved);
+    }
+
+    [Fact]
+    public async Task Unbound_code_after_the_last_assertion_is_seen_before_it()
+    {
+        var (compilation, scope) = await CompileAsync();
+        var body = Of(compilation, scope, "AssertsThenDoesNotBind");
+
+        Assert.True(body.DirectlyUnresolved);
+        Assert.True(body.MayCheckSomething(scope));
+        Assert.False(body.ChecksOnlyInteractions(scope));
+        Assert.True(MayAssertUnseen(compilation, scope, "AssertsThenDoesNotBind"));
     }
 }
