@@ -114,13 +114,9 @@ internal sealed class TestBody
         var unseen = DirectlyUnresolved;
         if (_helpers is not null)
         {
+            // Every helper, even once both kinds are found: code that does not bind in any of them matters.
             foreach (var (method, named) in _helpers)
             {
-                if (kind == (AssertionKind.Outcome | AssertionKind.Interaction))
-                {
-                    break;
-                }
-
                 var found = scope.HelperKindWithUnseen(method);
                 if ((found & AssertionKind.Unseen) != 0)
                 {

@@ -44,6 +44,9 @@ public class TestChecksTests
             [Test]
             public void AssertsThenDoesNotBind() { Assert.Equal(1, 1); Missing.Call(); }
 
+            [Test]
+            public void CallsHelperThatDoesNotBindThenVerifiesAndAsserts() { Broken(); _mock.Verify(m => m.Dispose()); Assert.True(true); }
+
             private void Arrange() { _mock.Setup(m => m.Dispose()); }
             private void Check() { Assert.Equal(2, 2); }
             private void VerifyMocks() { _mock.Verify(m => m.Dispose()); }
@@ -163,5 +166,13 @@ public class TestChecksTests
         Assert.True(body.MayCheckSomething(scope));
         Assert.False(body.ChecksOnlyInteractions(scope));
         Assert.True(MayAssertUnseen(compilation, scope, "AssertsThenDoesNotBind"));
+    }
+
+    [Fact]
+    public async Task Unbound_code_in_a_helper_counts_even_when_the_test_verifies_and_asserts_itself()
+    {
+        var (compilation, scope) = await CompileAsync();
+
+        Assert.True(MayAssertUnseen(compilation, scope, "CallsHelperThatDoesNotBindThenVerifiesAndAsserts"));
     }
 }
