@@ -15,13 +15,13 @@ using TestSmells.Corpus;
 
 // Usage:
 //   dotnet run -c Release --project bench/TestSmells.Corpus -- <repo-dir>... [--jsonl findings.jsonl] [--no-peers]
-//       [--project-filter TEXT] [--rules TST1003,TST3001] [--restore] [--sequential] [--runs N] [--include-samples]
+//       [--project-filter TEXT] [--rules TST1003,TST3001] [--restore] [--sequential] [--runs N] [--top N] [--include-samples]
 //     Finds the test projects of each checked-out repository, compiles each in memory from source and runs our
 //     analyzers at their shipped default severities, beside the framework's own analyzer package in the same run.
 //     Prints findings per rule, compile errors, analyzer exceptions and analyzer time per rule; --jsonl writes
 //     every finding (repository, commit, project, file, line, id, severity, message, code line). --restore first
 //     restores, at their newest served version, the packages the projects name that the NuGet folder lacks.
-//     --sequential runs the analyzers one callback at a time: on a small or loaded machine, concurrent callbacks
+//     --top N lists our N slowest analyzers per repository (default 6). --sequential runs the analyzers one callback at a time: on a small or loaded machine, concurrent callbacks
 //     wait on each other and on the compiler's lazy binding, and the telemetry charges that wait to whoever
 //     waits. --runs N analyzes each project N times (a fresh analysis of the same compilation each time, the order of
 //     the two analyzer packages swapped from run to run) and keeps each analyzer's best time: the first run of a
@@ -53,6 +53,7 @@ var withPeers = !Flag("--no-peers");
 var sequential = Flag("--sequential");
 var runs = int.TryParse(Option("--runs"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedRuns) && parsedRuns > 0 ? parsedRuns : 1;
 var includeSamples = Flag("--include-samples");
+RunTotals.Top = int.TryParse(Option("--top"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var top) && top > 0 ? top : 6;
 var repositories = arguments.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(Path.GetFullPath).ToList();
 if (repositories.Count == 0)
 {
@@ -276,13 +277,16 @@ internal sealed class RunTotals
         }
     }
 
+    /// <summary>How many of our analyzers the per-repository line lists (--top N, 6 by default).</summary>
+    public static int Top { get; set; } = 6;
+
     public void Print(string title)
     {
         var findings = Findings.Values.Sum();
         Console.WriteLine($"  {title}: {Projects} projects, {TestLines:N0} test lines, {CompileErrors} compile errors, {findings} findings ({(TestLines > 0 ? findings * 1000.0 / TestLines : 0):F2} per 1,000 lines)");
         Console.WriteLine($"    per rule: {string.Join(" ", Findings.Select(f => $"{f.Key}:{f.Value}"))}");
         Console.WriteLine($"    analyzer time: ours {OursMs:F0} ms, framework analyzers {PeerMs:F0} ms, ratio {(PeerMs > 0 ? OursMs / PeerMs : 0):F2}; slowest of ours {MsPerAnalyzer.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:F0} ms").FirstOrDefault()}, slowest framework analyzer {PeerMsPerAnalyzer.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:F0} ms").FirstOrDefault() ?? "-"}");
-        Console.WriteLine($"    ours by analyzer: {string.Join(", ", MsPerAnalyzer.OrderByDescending(m => m.Value).Take(6).Select(m => $"{m.Key} {m.Value:F0}"))}");
+        Console.WriteLine($"    ours by analyzer: {string.Join(", ", MsPerAnalyzer.OrderByDescending(m => m.Value).Take(Top).Select(m => $"{m.Key} {m.Value:F0}"))}");
     }
 }
 

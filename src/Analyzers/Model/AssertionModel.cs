@@ -224,13 +224,6 @@ internal sealed class AssertionModel
             _userMethods = userMethods;
         }
 
-        /// <summary>
-        /// The memo of <see cref="TestChecks.Of"/>: what each test method's code checks, asked by several
-        /// rules (TST2003, TST2004, TST2005, TST3001) about the same test, kept once per method (two flags,
-        /// no operation) for the compilation and this configuration.
-        /// </summary>
-        internal ConcurrentDictionary<IMethodSymbol, TestBody> TestMemo { get; } = new(SymbolEqualityComparer.Default);
-
         /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
         public AssertionKind Classify(IInvocationOperation invocation)
             => ClassifyWithUnseen(invocation, caller: null) & ~AssertionKind.Unseen;

@@ -41,8 +41,8 @@ public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
                 return;
             }
 
-            // Most tests check something: that answer is shared with TST2005 and TST3001 (one walk per test)
-            // and settles it before the mock search. Code that does not bind may be the check: silence.
+            // Most tests check something: that answer (the model shared with TST2005 and TST3001, a walk from the
+            // last statement) settles it before the mock search. Code that does not bind may be the check: silence.
             var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
             if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething(scope))
             {
