@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+
+using TestSmells.Tests.Shared;
 
 namespace TestSmells.Cli.Tests;
 
@@ -179,60 +178,11 @@ public sealed class CliSample : IAsyncLifetime
 
     public static async Task<ProcessResult> RunAsync(string folder, IReadOnlyDictionary<string, string> environment, string executable, params string[] arguments)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = Directory.Exists(folder) ? folder : Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into the builds and the tool's workspace.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var output = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (output)
-            {
-                return new ProcessResult(-1, $"timed out after 5 minutes: {executable} {string.Join(' ', arguments)}\n{output}", clock.Elapsed);
-            }
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new ProcessResult(process.ExitCode, output.ToString(), clock.Elapsed);
-        }
+        var run = await ChildProcess.RunAsync(
+            executable, Directory.Exists(folder) ? folder : Path.GetTempPath(), arguments, TimeSpan.FromMinutes(5), environment);
+        return run.TimedOut
+            ? new ProcessResult(-1, $"timed out after 5 minutes: {executable} {string.Join(' ', arguments)}\n{run.Output}", run.Elapsed)
+            : new ProcessResult(run.ExitCode, run.Output, run.Elapsed);
     }
 
     private IEnumerable<string> ResettableFiles()

@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
+
+using TestSmells.Tests.Shared;
 
 namespace TestSmells.Analyzers.Tests.Packaging;
 
-/// <summary>Runs the <c>dotnet</c> CLI as a child process, with a timeout, and collects its output.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI as a child process (<see cref="ChildProcess"/>), with a timeout, and collects its output.</summary>
 public static class DotNetCli
 {
     /// <summary>The <c>dotnet</c> host running these tests (so the child uses the same SDK installation), else the one on PATH.</summary>
@@ -18,78 +17,14 @@ public static class DotNetCli
 
     public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
+        var run = await ChildProcess.RunAsync(Executable, workingDirectory, arguments, timeout);
+        if (run.TimedOut)
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host inherits MSBuild settings of the build that started it (dotnet test); a child
-        // build must start from a clean slate, in English, without build servers left behind.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-
-        var output = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             throw new TimeoutException(
-                $"'dotnet {string.Join(' ', arguments)}' did not finish within {timeout.TotalSeconds:0} s in {workingDirectory}. Output so far:\n{Text(output)}");
+                $"'dotnet {string.Join(' ', arguments)}' did not finish within {timeout.TotalSeconds:0} s in {workingDirectory}. Output so far:\n{run.Output}");
         }
 
-        // WaitForExitAsync returns once the output streams are drained too.
-        return new CliResult(arguments, process.ExitCode, Text(output), clock.Elapsed);
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Append(line).Append('\n');
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
+        return new CliResult(arguments, run.ExitCode, run.Output, run.Elapsed);
     }
 
     private static string FindExecutable()
