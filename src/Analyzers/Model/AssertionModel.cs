@@ -25,7 +25,8 @@ internal enum AssertionKind
     /// <summary>
     /// Code that may assert where the model cannot look: a dynamically bound call, a method inherited from
     /// a base class of another assembly. Used inside the model only (<see cref="AssertionModel.Scope.Classify"/>
-    /// never returns it); <see cref="TestChecks.Of"/> turns it into <see cref="TestBody.MayAssertUnseen"/>.
+    /// never returns it); <see cref="TestChecks"/> turns it into <see cref="TestBody.DirectlyUnresolved"/> and
+    /// <see cref="TestChecks.MayAssertUnseen"/>.
     /// </summary>
     Unseen = 4,
 }

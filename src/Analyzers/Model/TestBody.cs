@@ -73,8 +73,9 @@ internal sealed class TestBody
     internal bool MayAssertUnseen(AssertionModel.Scope scope) => DirectlyUnresolved || Resolve(scope).Unseen;
 
     /// <summary>
-    /// Everything the test checks, helpers followed (computed once; the same on every thread). Of a body that is
-    /// not <see cref="Complete"/>, only what was seen before the walk stopped.
+    /// Everything the test checks, helpers followed (computed once per body; each rule walks its own body, so a
+    /// body is not shared between threads, and a race would compute the same value). Of a body that is not
+    /// <see cref="Complete"/>, only what was seen before the walk stopped.
     /// </summary>
     public (AssertionKind Kind, bool Unseen) Resolve(AssertionModel.Scope scope)
     {

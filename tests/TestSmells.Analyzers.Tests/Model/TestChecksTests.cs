@@ -47,6 +47,9 @@ public class TestChecksTests
             [Test]
             public void CallsHelperThatDoesNotBindThenVerifiesAndAsserts() { Broken(); _mock.Verify(m => m.Dispose()); Assert.True(true); }
 
+            [Test]
+            public void AssertsVerifiesThenDoesNotBind() { Assert.True(true); _mock.Verify(m => m.Dispose()); Missing.Call(); }
+
             private void Arrange() { _mock.Setup(m => m.Dispose()); }
             private void Check() { Assert.Equal(2, 2); }
             private void VerifyMocks() { _mock.Verify(m => m.Dispose()); }
@@ -172,5 +175,15 @@ public class TestChecksTests
         var (compilation, scope) = await CompileAsync();
 
         Assert.True(MayAssertUnseen(compilation, scope, "CallsHelperThatDoesNotBindThenVerifiesAndAsserts"));
+    }
+
+    [Fact]
+    public async Task Unbound_code_after_both_kinds_of_check_counts_too()
+    {
+        // The first version stopped its walk once it had seen an assertion and a verification, in source order,
+        // and never saw the unbound call after them; TST2004 now stays silent on this test.
+        var (compilation, scope) = await CompileAsync();
+
+        Assert.True(MayAssertUnseen(compilation, scope, "AssertsVerifiesThenDoesNotBind"));
     }
 }

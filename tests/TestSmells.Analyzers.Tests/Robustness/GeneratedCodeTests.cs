@@ -100,4 +100,53 @@ public class GeneratedCodeTests
 
         Assert.Equal(new[] { "TST3001" }, ids);
     }
+
+    [Fact]
+    public async Task Code_under_line_hidden_gets_no_finding_and_visible_code_after_it_does()
+    {
+        // A generator's output between hand-written lines: hidden names and calls inside visible members get nothing.
+        const string source = Usings + """
+            public class OrderTests
+            {
+                [Fact]
+            #line hidden
+                public void Checks_nothing() { var total = 1 + 2; }
+            #line default
+
+                [Fact]
+                public void Compares()
+                {
+            #line hidden
+                    Assert.Equal(1, 1);
+                    Assert.True(DateTime.Now.Year > 2000);
+            #line default
+                    Assert.True(total > 0);
+                }
+
+                private int total = 3;
+
+                [Fact]
+                public void Visible() { var sum = 1 + 2; }
+            }
+            """;
+
+        var findings = await FindingsAsync(("/0/OrderTests.cs", source));
+
+        Assert.Equal(new[] { "TST3001 Visible" }, findings);
+    }
+
+    private static async Task<string[]> FindingsAsync(params (string Path, string Source)[] files)
+    {
+        var compilation = await AllAnalyzers.CompileAsync(Flavor.XunitV2, Libs.Moq, files.Select(f => f.Source).ToArray());
+        foreach (var (tree, (path, _)) in compilation.SyntaxTrees.ToList().Zip(files))
+        {
+            compilation = compilation.ReplaceSyntaxTree(tree, tree.WithFilePath(path));
+        }
+
+        var diagnostics = await AllAnalyzers.RunAsync(compilation);
+        return diagnostics
+            .Select(d => d.Id + " " + d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan))
+            .OrderBy(text => text)
+            .ToArray();
+    }
 }
