@@ -25,6 +25,18 @@ internal sealed class TestBody
     private int _resolved = -1;
     private const int UnseenFlag = 0x100;
 
+    public TestBody(IMethodSymbol method, AssertionModel.Scope scope)
+    {
+        Method = method;
+        Scope = scope;
+    }
+
+    /// <summary>The test walked.</summary>
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The configuration it was walked under (<c>test_smells.assertion_methods</c> of its file).</summary>
+    public AssertionModel.Scope Scope { get; }
+
     /// <summary>
     /// False when the walk stopped at the test's first outcome check: <see cref="Direct"/> and
     /// <see cref="DirectlyUnresolved"/> then hold what was seen up to there, which settles
@@ -73,8 +85,8 @@ internal sealed class TestBody
     internal bool MayAssertUnseen(AssertionModel.Scope scope) => DirectlyUnresolved || Resolve(scope).Unseen;
 
     /// <summary>
-    /// Everything the test checks, helpers followed (computed once per body; each rule walks its own body, so a
-    /// body is not shared between threads, and a race would compute the same value). Of a body that is not
+    /// Everything the test checks, helpers followed (computed once per body; a body is shared only by the rules
+    /// that ask on the same thread, and a race would compute the same value anyway). Of a body that is not
     /// <see cref="Complete"/>, only what was seen before the walk stopped.
     /// </summary>
     public (AssertionKind Kind, bool Unseen) Resolve(AssertionModel.Scope scope)

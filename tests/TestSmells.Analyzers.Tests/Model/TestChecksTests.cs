@@ -186,4 +186,23 @@ public class TestChecksTests
 
         Assert.True(MayAssertUnseen(compilation, scope, "AssertsVerifiesThenDoesNotBind"));
     }
+
+    [Fact]
+    public async Task Rules_asking_about_the_same_test_one_after_the_other_share_its_walk()
+    {
+        var (compilation, scope) = await CompileAsync();
+
+        var first = Of(compilation, scope, "AssertsItself");
+
+        // The same test again (TST2003 after TST3001): the same answer object, not a second walk.
+        Assert.Same(first, Of(compilation, scope, "AssertsItself"));
+
+        // Another test, or the same test under another configuration, is walked anew.
+        Assert.NotSame(first, Of(compilation, scope, "ChecksNothing"));
+        var configured = TestCodeModel.For(compilation).Assertions.For(
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider("test_smells.assertion_methods = Check")),
+            compilation.SyntaxTrees.Single());
+        Assert.NotSame(scope, configured);
+        Assert.NotSame(Of(compilation, scope, "AssertsItself"), Of(compilation, configured, "AssertsItself"));
+    }
 }
