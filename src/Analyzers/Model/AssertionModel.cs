@@ -227,36 +227,17 @@ internal sealed class AssertionModel
 
         /// <summary>What <paramref name="invocation"/> asserts, directly or through helpers of this compilation.</summary>
         public AssertionKind Classify(IInvocationOperation invocation)
-            => ClassifyWithUnseen(invocation, caller: null) & ~AssertionKind.Unseen;
-
-        /// <summary>
-        /// <see cref="Classify"/>, plus <see cref="AssertionKind.Unseen"/> when the call, or a helper it reaches,
-        /// may assert where the model cannot look (<paramref name="caller"/>: the type whose code makes the call,
-        /// for methods it inherits from another assembly).
-        /// </summary>
-        internal AssertionKind ClassifyWithUnseen(IInvocationOperation invocation, INamedTypeSymbol? caller)
         {
-            var direct = ClassifyDirect(invocation);
-            if (direct != AssertionKind.None)
-            {
-                return direct;
-            }
-
-            var target = invocation.TargetMethod.OriginalDefinition;
-            if (IsSourceMethodOfCompilation(target))
-            {
-                return HelperKind(target);
-            }
-
-            return IsInheritedFromOtherAssembly(invocation, caller) || IsOfTestSupportAssembly(target)
-                ? AssertionKind.Unseen
-                : AssertionKind.None;
+            var direct = ClassifyOrDefer(invocation, caller: null, out var helper);
+            return helper is null ? direct & ~AssertionKind.Unseen : HelperKind(helper) & ~AssertionKind.Unseen;
         }
 
         /// <summary>
-        /// <see cref="ClassifyWithUnseen"/> without following helpers: a call to a method of this compilation
-        /// that is not an assertion by itself returns <see cref="AssertionKind.None"/> and the method in
-        /// <paramref name="helper"/>, for <see cref="HelperKindWithUnseen"/> when its answer is needed.
+        /// What <paramref name="invocation"/> asserts by itself, plus <see cref="AssertionKind.Unseen"/> when it may
+        /// assert where the model cannot look (a method <paramref name="caller"/>, the type whose code makes the
+        /// call, inherits from another assembly; a method of a test-support assembly). A call to a method of this
+        /// compilation that is not an assertion by itself returns <see cref="AssertionKind.None"/> and the method
+        /// in <paramref name="helper"/>, for <see cref="HelperKindWithUnseen"/> when its answer is needed.
         /// </summary>
         internal AssertionKind ClassifyOrDefer(IInvocationOperation invocation, INamedTypeSymbol? caller, out IMethodSymbol? helper)
         {
