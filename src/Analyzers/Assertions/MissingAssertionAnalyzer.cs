@@ -49,7 +49,7 @@ public sealed class MissingAssertionAnalyzer : TestSmellsAnalyzer
             // What the test checks (the model shared with TST2003 and TST2005; helpers memoized). Code that does not
             // bind (a missing reference, a half-typed call) may be the check: silence, not a guess.
             var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
-            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething(scope))
+            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething())
             {
                 return;
             }

@@ -237,7 +237,7 @@ internal sealed class AssertionModel
         /// assert where the model cannot look (a method <paramref name="caller"/>, the type whose code makes the
         /// call, inherits from another assembly; a method of a test-support assembly). A call to a method of this
         /// compilation that is not an assertion by itself returns <see cref="AssertionKind.None"/> and the method
-        /// in <paramref name="helper"/>, for <see cref="HelperKindWithUnseen"/> when its answer is needed.
+        /// in <paramref name="helper"/>, for <see cref="HelperKind"/> when its answer is needed.
         /// </summary>
         internal AssertionKind ClassifyOrDefer(IInvocationOperation invocation, INamedTypeSymbol? caller, out IMethodSymbol? helper)
         {
@@ -282,23 +282,14 @@ internal sealed class AssertionModel
         /// <summary>True once the body of the helper <paramref name="method"/> has been walked (memoized).</summary>
         internal bool HasWalked(IMethodSymbol method) => _helperMemo.ContainsKey(method.OriginalDefinition);
 
-        /// <summary>What the helper <paramref name="method"/> of this compilation checks, <see cref="AssertionKind.Unseen"/> included (memoized).</summary>
-        internal AssertionKind HelperKindWithUnseen(IMethodSymbol method) => HelperKind(method);
-
         /// <summary>
         /// What a method group or delegate passed to other code (<c>Run(CheckTotals)</c>, <c>new Action(Check)</c>)
         /// asserts when it is called: the referenced method, followed like a called helper.
         /// </summary>
         internal AssertionKind ClassifyReference(IMethodReferenceOperation reference)
         {
-            var method = reference.Method;
-            if (_userMethods.Matches(method) || _userMethods.Matches(method.OriginalDefinition) || HasAssertionMethodAttribute(method.OriginalDefinition))
-            {
-                return AssertionKind.Outcome;
-            }
-
-            var target = method.OriginalDefinition;
-            return IsSourceMethodOfCompilation(target) ? HelperKind(target) : AssertionKind.None;
+            var direct = ClassifyReferenceOrDefer(reference, out var helper);
+            return helper is null ? direct : HelperKind(helper);
         }
 
         /// <summary>
@@ -397,7 +388,7 @@ internal sealed class AssertionModel
         /// method the cycle led back to, so once that method is done, both have its answer (the union of
         /// everything the cycle reaches). Each helper body is walked at most once per compilation.
         /// </summary>
-        private AssertionKind HelperKind(IMethodSymbol method)
+        internal AssertionKind HelperKind(IMethodSymbol method)
         {
             if (_helperMemo.TryGetValue(method, out var known))
             {

@@ -55,26 +55,26 @@ internal sealed class TestBody
     /// True unless the test checks nothing: no check in its code or its helpers, and nothing that does not
     /// bind (the question of TST3001 and TST2003).
     /// </summary>
-    public bool MayCheckSomething(AssertionModel.Scope scope)
+    public bool MayCheckSomething()
     {
         if (Direct != AssertionKind.None || DirectlyUnresolved || _hasNamedHelper)
         {
             return true;
         }
 
-        var (kind, unseen) = Resolve(scope);
+        var (kind, unseen) = Resolve();
         return kind != AssertionKind.None || unseen;
     }
 
     /// <summary>True when the test verifies interactions and checks no outcome, and all its code binds (TST2005).</summary>
-    public bool ChecksOnlyInteractions(AssertionModel.Scope scope)
+    public bool ChecksOnlyInteractions()
     {
         if ((Direct & AssertionKind.Outcome) != 0 || DirectlyUnresolved)
         {
             return false;
         }
 
-        var (kind, unseen) = Resolve(scope);
+        var (kind, unseen) = Resolve();
         return kind == AssertionKind.Interaction && !unseen;
     }
 
@@ -82,19 +82,19 @@ internal sealed class TestBody
     /// True when the test or a helper it reaches holds code that does not bind (an unresolved call or name,
     /// a missing reference) or binds at run time: it may be a check the model cannot see.
     /// </summary>
-    internal bool MayAssertUnseen(AssertionModel.Scope scope) => DirectlyUnresolved || Resolve(scope).Unseen;
+    internal bool MayAssertUnseen() => DirectlyUnresolved || Resolve().Unseen;
 
     /// <summary>
     /// Everything the test checks, helpers followed (computed once per body; a body is shared only by the rules
     /// that ask on the same thread, and a race would compute the same value anyway). Of a body that is not
     /// <see cref="Complete"/>, only what was seen before the walk stopped.
     /// </summary>
-    public (AssertionKind Kind, bool Unseen) Resolve(AssertionModel.Scope scope)
+    public (AssertionKind Kind, bool Unseen) Resolve()
     {
         var resolved = Volatile.Read(ref _resolved);
         if (resolved < 0)
         {
-            resolved = Follow(scope);
+            resolved = Follow();
             Volatile.Write(ref _resolved, resolved);
         }
 
@@ -121,7 +121,7 @@ internal sealed class TestBody
         _hasNamedHelper |= named;
     }
 
-    private int Follow(AssertionModel.Scope scope)
+    private int Follow()
     {
         var kind = Direct;
         var unseen = DirectlyUnresolved;
@@ -130,7 +130,7 @@ internal sealed class TestBody
             // Every helper, even once both kinds are found: code that does not bind in any of them matters.
             foreach (var (method, named) in _helpers)
             {
-                var found = scope.HelperKindWithUnseen(method);
+                var found = Scope.HelperKind(method);
                 if ((found & AssertionKind.Unseen) != 0)
                 {
                     unseen = true;

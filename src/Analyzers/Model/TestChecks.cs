@@ -71,7 +71,7 @@ internal sealed class TestChecks
     /// missing reference) or binds at run time: a check may hide there (TST2004). Walks the whole body.
     /// </summary>
     public static bool MayAssertUnseen(IMethodSymbol method, ImmutableArray<IOperation> blocks, AssertionModel.Scope scope)
-        => WalkOf(blocks, scope, method, stopAtOutcome: false).MayAssertUnseen(scope);
+        => WalkOf(blocks, scope, method, stopAtOutcome: false).MayAssertUnseen();
 
     private static TestBody WalkOf(ImmutableArray<IOperation> blocks, AssertionModel.Scope scope, IMethodSymbol method, bool stopAtOutcome)
     {
@@ -137,14 +137,19 @@ internal sealed class TestChecks
                     break;
                 case IInvocationOperation invocation:
                     kind = scope.ClassifyOrDefer(invocation, caller, out var helper);
-                    var named = HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod);
-                    if (helper is not null)
+                    if (kind == AssertionKind.None)
                     {
-                        body.Defer(helper, named);
-                    }
-                    else if (kind == AssertionKind.None && named)
-                    {
-                        kind = AssertionKind.Outcome;
+                        // The name counts only where the call is not an assertion by itself (a helper of this
+                        // compilation comes back as None, to be followed when needed).
+                        var named = HasAssertionName(invocation.TargetMethod) || IsRuntimeSkipOrAssumption(invocation.TargetMethod);
+                        if (helper is not null)
+                        {
+                            body.Defer(helper, named);
+                        }
+                        else if (named)
+                        {
+                            kind = AssertionKind.Outcome;
+                        }
                     }
 
                     break;

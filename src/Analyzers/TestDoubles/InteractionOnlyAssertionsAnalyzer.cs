@@ -42,7 +42,7 @@ public sealed class InteractionOnlyAssertionsAnalyzer : TestSmellsAnalyzer
             // The model shared with TST2003 and TST3001. Code that does not bind may be the outcome
             // check the model cannot see: silence.
             var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
-            if (!TestChecks.Of(method, blockContext.OperationBlocks, scope).ChecksOnlyInteractions(scope))
+            if (!TestChecks.Of(method, blockContext.OperationBlocks, scope).ChecksOnlyInteractions())
             {
                 return;
             }

@@ -44,7 +44,7 @@ public sealed class MocksWithoutAssertionAnalyzer : TestSmellsAnalyzer
             // Most tests check something: that answer (the model shared with TST2005 and TST3001, a walk from the
             // last statement) settles it before the mock search. Code that does not bind may be the check: silence.
             var scope = model.Assertions.For(blockContext.Options, declaration.SyntaxTree);
-            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething(scope))
+            if (TestChecks.Of(method, blockContext.OperationBlocks, scope).MayCheckSomething())
             {
                 return;
             }

@@ -92,8 +92,8 @@ public class TestChecksTests
         var (compilation, scope) = await CompileAsync();
         var body = Of(compilation, scope, "AssertsItself");
 
-        Assert.True(body.MayCheckSomething(scope));
-        Assert.False(body.ChecksOnlyInteractions(scope));
+        Assert.True(body.MayCheckSomething());
+        Assert.False(body.ChecksOnlyInteractions());
         Assert.False(scope.HasWalked(Helper(compilation, "Arrange")));
     }
 
@@ -102,9 +102,9 @@ public class TestChecksTests
     {
         var (compilation, scope) = await CompileAsync();
 
-        Assert.True(Of(compilation, scope, "AssertsInHelper").MayCheckSomething(scope));
+        Assert.True(Of(compilation, scope, "AssertsInHelper").MayCheckSomething());
         Assert.True(scope.HasWalked(Helper(compilation, "Check")));
-        Assert.False(Of(compilation, scope, "ChecksNothing").MayCheckSomething(scope));
+        Assert.False(Of(compilation, scope, "ChecksNothing").MayCheckSomething());
     }
 
     [Fact]
@@ -113,12 +113,12 @@ public class TestChecksTests
         var (compilation, scope) = await CompileAsync();
 
         // VerifyMocks only verifies: the test checks interactions only (TST2005), though the name alone would count as an assertion.
-        Assert.True(Of(compilation, scope, "VerifiesInNamedHelper").ChecksOnlyInteractions(scope));
-        Assert.Equal((AssertionKind.Interaction, false), Of(compilation, scope, "VerifiesInNamedHelper").Resolve(scope));
+        Assert.True(Of(compilation, scope, "VerifiesInNamedHelper").ChecksOnlyInteractions());
+        Assert.Equal((AssertionKind.Interaction, false), Of(compilation, scope, "VerifiesInNamedHelper").Resolve());
 
         // AssertReady checks nothing in its body: its name is taken at its word.
-        Assert.True(Of(compilation, scope, "CallsNamedHelperThatChecksNothing").MayCheckSomething(scope));
-        Assert.Equal((AssertionKind.Outcome, false), Of(compilation, scope, "CallsNamedHelperThatChecksNothing").Resolve(scope));
+        Assert.True(Of(compilation, scope, "CallsNamedHelperThatChecksNothing").MayCheckSomething());
+        Assert.Equal((AssertionKind.Outcome, false), Of(compilation, scope, "CallsNamedHelperThatChecksNothing").Resolve());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class TestChecksTests
     {
         var (compilation, scope) = await CompileAsync();
 
-        Assert.False(Of(compilation, scope, "AssertsAndVerifiesInHelper").ChecksOnlyInteractions(scope));
+        Assert.False(Of(compilation, scope, "AssertsAndVerifiesInHelper").ChecksOnlyInteractions());
         Assert.False(scope.HasWalked(Helper(compilation, "VerifyMocks")));
     }
 
@@ -138,7 +138,7 @@ public class TestChecksTests
 
         Assert.False(body.DirectlyUnresolved);
         Assert.True(MayAssertUnseen(compilation, scope, "CallsHelperThatDoesNotBind"));
-        Assert.True(body.MayCheckSomething(scope));
+        Assert.True(body.MayCheckSomething());
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class TestChecksTests
         // Walked from the end: the assertion settles "checks something"; the unbound call before it is not seen yet.
         Assert.False(body.Complete);
         Assert.False(body.DirectlyUnresolved);
-        Assert.True(body.MayCheckSomething(scope));
+        Assert.True(body.MayCheckSomething());
         Assert.False(scope.HasWalked(Helper(compilation, "Broken")));
 
         // TST2004's question walks the whole body.
@@ -164,8 +164,8 @@ public class TestChecksTests
         var body = Of(compilation, scope, "AssertsThenDoesNotBind");
 
         Assert.True(body.DirectlyUnresolved);
-        Assert.True(body.MayCheckSomething(scope));
-        Assert.False(body.ChecksOnlyInteractions(scope));
+        Assert.True(body.MayCheckSomething());
+        Assert.False(body.ChecksOnlyInteractions());
         Assert.True(MayAssertUnseen(compilation, scope, "AssertsThenDoesNotBind"));
     }
 
